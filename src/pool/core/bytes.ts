@@ -84,6 +84,16 @@ export function readVarint(
 
 /** A 32-byte hash read as a little-endian 256-bit number (how proof of work compares). */
 export function hashToBigInt(hash: Uint8Array): bigint {
+  if (hash.length === 32) {
+    // Four 64-bit reads instead of 32 byte steps: this runs on every share.
+    const v = Buffer.from(hash.buffer, hash.byteOffset, 32);
+    return (
+      (v.readBigUInt64LE(24) << 192n) |
+      (v.readBigUInt64LE(16) << 128n) |
+      (v.readBigUInt64LE(8) << 64n) |
+      v.readBigUInt64LE(0)
+    );
+  }
   let n = 0n;
   for (let i = hash.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(hash[i]!);
   return n;

@@ -1,5 +1,5 @@
 import { buildCoinbase, type TxOutput } from './coinbase.js';
-import { sha256dFast, sha256dPair } from './fast-hash.js';
+import { foldBranch } from './fast-hash.js';
 import { HEADER_SIZE, writeHeader } from './header.js';
 import { merkleBranch } from './merkle.js';
 import type { BlockTemplate } from './template.js';
@@ -125,8 +125,7 @@ export function headerForShare(
   extranonce1.copy(coinbase, coinb1.length);
   extranonce2.copy(coinbase, coinb1.length + extranonce1.length);
   coinb2.copy(coinbase, coinbase.length - coinb2.length);
-  let root = sha256dFast(coinbase);
-  for (const sibling of job.merkleBranch) root = sha256dPair(root, sibling);
+  const root = foldBranch(coinbase, job.merkleBranch);
   const header = Buffer.allocUnsafe(HEADER_SIZE);
   writeHeader(header, version, job.prevHash, root, ntime, job.bits, nonce);
   return { header, coinbase, merkleRoot: root };

@@ -114,7 +114,7 @@ export function validateShare(
     submission: sub,
     hash,
     difficulty,
-    work: workOfTarget(targetFromDifficulty(hasher.diff1Target, difficulty)),
+    work: shareWork(hasher.diff1Target, difficulty),
     header: built.header,
     version,
   };
@@ -122,6 +122,18 @@ export function validateShare(
     return { kind: 'block', ...solved, coinbase: built.coinbase, blockHash: sha256d(built.header) };
   }
   return { kind: 'accepted', ...solved };
+}
+
+// Sessions keep one Difficulty object while it is in force, so the 256-bit division behind a
+// share's work is done once per difficulty, not once per share. A memo of a pure function.
+const workMemo = new WeakMap<Difficulty, { diff1: bigint; work: bigint }>();
+
+function shareWork(diff1: bigint, difficulty: Difficulty): bigint {
+  const hit = workMemo.get(difficulty);
+  if (hit?.diff1 === diff1) return hit.work;
+  const work = workOfTarget(targetFromDifficulty(diff1, difficulty));
+  workMemo.set(difficulty, { diff1, work });
+  return work;
 }
 
 function rejected(reason: RejectReason): ShareVerdict {
