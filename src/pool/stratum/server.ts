@@ -1,0 +1,255 @@
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { ChimeraError } from '../../errors.js';
+import type { Scheduler, TimerHandle } from '../../runtime/scheduler.js';
+import type { ShareHasher } from '../core/shares/validate-share.js';
+import type { JobSource, PoolJob } from '../jobs/types.js';
+import type { ReconnectTarget } from './codec/encode.js';
+import type { StratumConfig } from './config.js';
+import { Connection, type ConnectionHost, type PeerInfo } from './connection.js';
+import { newStratumCounters, snapshotCounters, type CountersSnapshot } from './counters.js';
+import { BanList } from './ban-list.js';
+import { sessionLogger } from './logging.js';
+import { NotifyLines } from './notify-lines.js';
+import type { ExtranonceAllocator, LoginValidator, ShareSink } from './ports.js';
+import { SeenShares } from './seen-shares.js';
+import { StratumSession } from './session.js';
+import type { SessionDeps } from './session-deps.js';
+
+export interface StratumServerDeps {
+  readonly config: StratumConfig;
+  readonly jobs: JobSource;
+  readonly sink: ShareSink;
+  readonly logins: LoginValidator;
+  readonly extranonces: ExtranonceAllocator;
+  readonly hasher: ShareHasher;
+  /** All timers, and through its clock all time. */
+  readonly scheduler: Scheduler;
+  /** The root logger; sessions log through redacting children of it. */
+  readonly logger: Logger;
+}
+
+export type AttachResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'banned' | 'full' | 'per-ip' | 'closing' };
+
+export interface ShutdownOptions {
+  /** Send client.reconnect first: `true` for "here again", or a target. */
+  readonly reconnect?: ReconnectTarget | true;
+}
+
+/**
+ * The Stratum server: sessions over any duplex byte stream. `attach` serves a stream that
+ * is already connected (an in-memory pair from the simulator, a socket); `listen` adds TCP.
+ * One periodic sweep on the injected scheduler drives every deadline and vardiff tick, so a
+ * connection costs no timer of its own.
+ */
+export class StratumServer {
+  readonly #deps: StratumServerDeps;
+  readonly #counters = newStratumCounters();
+  readonly #connections = new Set<Connection>();
+  readonly #perIp = new Map<string, number>();
+  readonly #bans = new BanList();
+  readonly #seen = new SeenShares();
+  readonly #sessionDeps: SessionDeps;
+  readonly #host: ConnectionHost;
+  readonly #logger: Logger;
+  readonly #unsubscribe: () => void;
+  readonly #tcp: Server[] = [];
+  #sweep: TimerHandle | undefined;
+  #closing: Promise<void> | undefined;
+  #whenEmpty: (() => void) | undefined;
+  #nextId = 1;
+
+  constructor(deps: StratumServerDeps) {
+    this.#deps = deps;
+    this.#logger = sessionLogger(deps.logger);
+    const current = deps.jobs.current();
+    if (current !== undefined) this.#checkJob(current);
+    this.#sessionDeps = {
+      policy: deps.config.session,
+      jobs: deps.jobs,
+      hasher: deps.hasher,
+      extranonces: deps.extranonces,
+      seen: this.#seen,
+      notifyLines: new NotifyLines(),
+      counters: this.#counters,
+      logger: this.#logger,
+    };
+    this.#host = {
+      sink: deps.sink,
+      logins: deps.logins,
+      clock: deps.scheduler.clock,
+      counters: this.#counters,
+      logger: this.#logger,
+      maxPending: deps.config.server.maxPendingActions,
+      limits: deps.config.server,
+      ban: (ip, untilMs) => this.#bans.ban(ip, untilMs),
+      gone: (c) => this.#forget(c),
+    };
+    this.#unsubscribe = deps.jobs.onJob((job) => this.#onJob(job));
+  }
+
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  /** Accepted share keys held for duplicate checks (memory metric). */
+  get seenShareKeys(): number {
+    return this.#seen.size;
+  }
+
+  counters(): CountersSnapshot {
+    return snapshotCounters(this.#counters);
+  }
+
+  isBanned(remoteAddress: string): boolean {
+    return this.#bans.isBanned(remoteAddress, this.#deps.scheduler.clock.nowMs());
+  }
+
+  /** Serves a connected stream, or destroys it at once when it may not connect. */
+  attach(stream: Duplex, peer: PeerInfo): AttachResult {
+    const refused = this.#refusal(peer.remoteAddress);
+    if (refused !== undefined) {
+      this.#counters.connectionsRefused[refused === 'per-ip' ? 'perIp' : refused]++;
+      stream.destroy();
+      return { ok: false, reason: refused };
+    }
+    this.#counters.connectionsAccepted++;
+    this.#perIp.set(peer.remoteAddress, (this.#perIp.get(peer.remoteAddress) ?? 0) + 1);
+    const logger = this.#logger.child({ conn: this.#nextId++, peer: peer.remoteAddress });
+    const nowMs = this.#deps.scheduler.clock.nowMs();
+    const session = new StratumSession({ ...this.#sessionDeps, logger }, nowMs);
+    const connection = new Connection(this.#host, stream, peer, session, logger);
+    this.#connections.add(connection);
+    this.#sweep ??= this.#deps.scheduler.setInterval(
+      () => this.#tick(),
+      this.#deps.config.server.sweepIntervalMs,
+    );
+    return { ok: true };
+  }
+
+  /** Listens on TCP; resolves with the bound address (port 0 picks a free one). */
+  listen(host: string, port: number): Promise<AddressInfo> {
+    if (this.#closing !== undefined) {
+      return Promise.reject(new ChimeraError('STRATUM_SERVER_CLOSED', 'listen() after close()'));
+    }
+    const tcp = createServer({ allowHalfOpen: false, noDelay: true }, (socket: Socket) => {
+      socket.setKeepAlive(true, 60_000);
+      this.attach(socket, {
+        remoteAddress: socket.remoteAddress ?? 'unknown',
+        remotePort: socket.remotePort,
+      });
+    });
+    this.#tcp.push(tcp);
+    return new Promise((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen({ host, port }, () => {
+        tcp.off('error', reject);
+        tcp.on('error', (err) => this.#logger.error({ err }, 'listener error'));
+        resolve(tcp.address() as AddressInfo);
+      });
+    });
+  }
+
+  /** client.reconnect to every live session (a network switch); each then closes. */
+  reconnectAll(target?: ReconnectTarget): void {
+    for (const c of this.#connections) c.run(c.session.reconnect(target));
+  }
+
+  /**
+   * Graceful shutdown: stop accepting, optionally send client.reconnect, let unfinished
+   * share records settle and their answers go out, then close. Whatever is still open after
+   * shutdownGraceMs is destroyed.
+   */
+  close(options: ShutdownOptions = {}): Promise<void> {
+    this.#closing ??= this.#shutdown(options);
+    return this.#closing;
+  }
+
+  async #shutdown(options: ShutdownOptions): Promise<void> {
+    this.#unsubscribe();
+    const listeners = this.#tcp.map(
+      (tcp) => new Promise<void>((resolve) => tcp.close(() => resolve())),
+    );
+    const reconnect = options.reconnect === true ? undefined : options.reconnect;
+    for (const c of this.#connections) {
+      if (options.reconnect !== undefined) c.run(c.session.reconnect(reconnect));
+      else c.end('shutdown');
+    }
+    const { scheduler, config } = this.#deps;
+    await new Promise<void>((resolve) => {
+      const deadline = scheduler.setTimeout(() => {
+        for (const c of this.#connections) c.destroy();
+      }, config.server.shutdownGraceMs);
+      this.#whenEmpty = () => {
+        scheduler.clear(deadline);
+        resolve();
+      };
+      this.#checkEmpty();
+    });
+    scheduler.clear(this.#sweep);
+    this.#sweep = undefined;
+    await Promise.all(listeners);
+  }
+
+  #checkEmpty(): void {
+    if (this.#connections.size > 0 || this.#whenEmpty === undefined) return;
+    const done = this.#whenEmpty;
+    this.#whenEmpty = undefined;
+    done();
+  }
+
+  #refusal(ip: string): Exclude<AttachResult, { ok: true }>['reason'] | undefined {
+    const limits = this.#deps.config.server;
+    if (this.#closing !== undefined) return 'closing';
+    if (this.#bans.isBanned(ip, this.#deps.scheduler.clock.nowMs())) return 'banned';
+    if (this.#connections.size >= limits.maxConnections) return 'full';
+    const perIp = limits.maxConnectionsPerIp;
+    if (perIp !== undefined && (this.#perIp.get(ip) ?? 0) >= perIp) return 'per-ip';
+    return undefined;
+  }
+
+  #forget(c: Connection): void {
+    if (!this.#connections.delete(c)) return;
+    const ip = c.peer.remoteAddress;
+    const left = (this.#perIp.get(ip) ?? 1) - 1;
+    if (left > 0) this.#perIp.set(ip, left);
+    else this.#perIp.delete(ip);
+    this.#checkEmpty();
+  }
+
+  #tick(): void {
+    const nowMs = this.#deps.scheduler.clock.nowMs();
+    this.#bans.prune(nowMs);
+    for (const c of this.#connections) c.tick(nowMs);
+  }
+
+  #onJob(job: PoolJob): void {
+    this.#checkJob(job);
+    const { jobs } = this.#deps;
+    this.#seen.prune((jobId) => jobs.lookup(jobId).kind === 'active');
+    for (const c of this.#connections) c.run(c.session.onJob(job));
+  }
+
+  /** A job built for other extranonce sizes would make every share fail: a wiring bug. */
+  #checkJob(job: PoolJob): void {
+    const want1 = this.#deps.extranonces.size;
+    const want2 = this.#deps.config.session.extranonce2Size;
+    const { extranonce1Size, extranonce2Size } = job.work;
+    if (extranonce1Size !== want1 || extranonce2Size !== want2) {
+      throw new ChimeraError(
+        'STRATUM_JOB_EXTRANONCE_MISMATCH',
+        `job ${job.id} is built for extranonces ${extranonce1Size}+${extranonce2Size}, ` +
+          `the server hands out ${want1}+${want2}`,
+        { jobId: job.id },
+      );
+    }
+  }
+}
+
+/** Builds a server; nothing listens until `listen`, nothing runs until a stream is attached. */
+export function createStratumServer(deps: StratumServerDeps): StratumServer {
+  return new StratumServer(deps);
+}

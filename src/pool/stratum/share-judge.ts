@@ -1,0 +1,86 @@
+import { compareDifficulty, type Difficulty } from '../core/difficulty/difficulty.js';
+import {
+  validateShare,
+  type ShareHasher,
+  type ShareRules,
+  type ShareSession,
+  type ShareVerdict,
+} from '../core/shares/validate-share.js';
+import type { JobSource } from '../jobs/types.js';
+import type { ExtranonceLease } from './ports.js';
+import type { SubmitRequest } from './codec/messages.js';
+import { SessionSeenView, type SeenShares } from './seen-shares.js';
+import type { SessionDifficulty } from './session-difficulty.js';
+
+const UNKNOWN_JOB: ShareVerdict = Object.freeze({ kind: 'rejected', reason: 'unknown-job' });
+const STALE_JOB: ShareVerdict = Object.freeze({ kind: 'rejected', reason: 'stale-job' });
+
+/** The one mutable ShareSession a judge hands validateShare, re-pointed per share. */
+interface ShareInput extends ShareSession {
+  extranonce1: Buffer;
+  versionMask: number;
+  jobDifficulty: Difficulty;
+}
+
+/**
+ * Judges one session's submits: the job registry, the difficulty the job was sent at and the
+ * seen-set are read here, then validateShare decides. Holds no per-share allocations of its
+ * own beyond the verdict. Accepted keys go into the shared registry prefixed with the
+ * extranonce1, so two sessions never see each other's shares as duplicates.
+ */
+export class ShareJudge {
+  readonly #view = new SessionSeenView();
+  readonly #input: ShareInput;
+
+  constructor(
+    private readonly jobs: JobSource,
+    private readonly hasher: ShareHasher,
+    private readonly seen: SeenShares,
+    private readonly rules: ShareRules,
+    extranonce2Size: number,
+  ) {
+    this.#input = {
+      extranonce1: Buffer.alloc(0),
+      extranonce2Size,
+      versionMask: 0,
+      jobDifficulty: { num: 1n, den: 1n },
+      seen: this.#view,
+    };
+  }
+
+  bind(lease: ExtranonceLease): void {
+    this.#input.extranonce1 = lease.extranonce1;
+    this.#view.prefix = `${lease.hex}|`;
+  }
+
+  set versionMask(mask: number) {
+    this.#input.versionMask = mask >>> 0;
+  }
+
+  get versionMask(): number {
+    return this.#input.versionMask;
+  }
+
+  judge(raw: SubmitRequest, difficulty: SessionDifficulty, nowMs: number): ShareVerdict {
+    const lookup = this.jobs.lookup(raw.jobId);
+    if (lookup.kind === 'unknown') return UNKNOWN_JOB;
+    if (lookup.kind === 'stale') return STALE_JOB;
+    // Active, but never sent to this session: it cannot have been mined from our notify.
+    const judgedAt = difficulty.forJob(raw.jobId);
+    if (judgedAt === undefined) return UNKNOWN_JOB;
+    const input = this.#input;
+    input.jobDifficulty = judgedAt;
+    this.#view.job = this.seen.forJob(raw.jobId);
+    const verdict = validateShare(lookup, raw, input, nowMs, this.hasher, this.rules);
+    if (verdict.kind !== 'rejected' || verdict.reason !== 'low-difficulty') return verdict;
+    const grace = difficulty.grace(nowMs);
+    if (grace === undefined || compareDifficulty(grace, judgedAt) >= 0) return verdict;
+    input.jobDifficulty = grace;
+    return validateShare(lookup, raw, input, nowMs, this.hasher, this.rules);
+  }
+
+  /** Records an accepted share so the same solution is a duplicate from now on. */
+  remember(jobId: string, key: string): void {
+    this.seen.add(jobId, this.#view.prefix + key);
+  }
+}
