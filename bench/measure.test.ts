@@ -67,8 +67,10 @@ describe('createCpuClock', () => {
   it('never runs backwards and advances while this thread computes', () => {
     const clock = createCpuClock();
     const before = clock.nowNs();
+    // schedstat advances at scheduler ticks, so compute for several ticks' worth of time.
     let x = 0;
-    for (let i = 0; i < 5_000_000; i++) x = (x + i) | 0;
+    const start = performance.now();
+    while (performance.now() - start < 60) for (let i = 0; i < 100_000; i++) x = (x + i) | 0;
     const after = clock.nowNs();
     expect(x).not.toBeNaN();
     expect(after).toBeGreaterThan(before);
