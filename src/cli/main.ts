@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { ChimeraError } from '../errors.js';
+import { poolCommand } from './commands/pool.js';
+import { processIo, type CliIo } from './io.js';
 
 /** Builds the `chimera` command line. Each subcommand lives in its own module. */
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo): Command {
   const program = new Command('chimera')
     .description(
       'Chimera Pool: a multi-coin mining pool built simulation-first.\n' +
@@ -9,13 +12,18 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
+  program.addCommand(poolCommand(io).exitOverride());
   return program;
 }
 
-/** Runs the command line; returns the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+/**
+ * Runs the command line; returns the exit code: 0 done, 1 failed while running, 2 bad
+ * arguments or configuration.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -25,6 +33,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof ChimeraError) {
+      io.err(`chimera: ${err.message}\n`);
+      return err.code.endsWith('_CONFIG') || err.code.endsWith('_INVALID') ? 2 : 1;
+    }
     throw err;
   }
 }

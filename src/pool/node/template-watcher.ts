@@ -112,10 +112,18 @@ export class TemplateWatcher {
     }
   }
 
-  private armRefresh(): void {
+  /**
+   * Fetches a template now instead of at the next interval: the pool just found a block, so
+   * the tip has moved and miners should get the new work without waiting for the longpoll.
+   */
+  refreshNow(): void {
+    this.armRefresh(0);
+  }
+
+  private armRefresh(delayMs?: number): void {
     const intervalMs = this.opts.refreshIntervalMs ?? 30_000;
     const stop = this.stopper?.signal;
-    if (intervalMs <= 0 || !stop || stop.aborted) return;
+    if ((delayMs === undefined && intervalMs <= 0) || !stop || stop.aborted) return;
     this.opts.scheduler.clear(this.refreshTimer);
     this.refreshTimer = this.opts.scheduler.setTimeout(() => {
       this.refreshTimer = undefined;
@@ -133,7 +141,7 @@ export class TemplateWatcher {
         .finally(() => {
           this.refreshing = undefined;
         });
-    }, intervalMs);
+    }, delayMs ?? intervalMs);
   }
 
   private offer(t: BlockTemplate, fromRefresh: boolean): void {

@@ -1,0 +1,120 @@
+import { Command } from 'commander';
+import pino from 'pino';
+import { ChimeraError } from '../../errors.js';
+import { WallScheduler, wallClock } from '../../runtime/index.js';
+import { createDefaultRegistry } from '../../pool/core/algorithms/index.js';
+import { COINS, findCoin } from '../../pool/core/coins/index.js';
+import { FailoverChainNode } from '../../pool/node/failover-chain-node.js';
+import { JsonRpcClient } from '../../pool/node/json-rpc-client.js';
+import { RpcChainNode } from '../../pool/node/rpc-chain-node.js';
+import type { ChainNode } from '../../pool/node/chain-node.js';
+import { createPool } from '../../pool/pool.js';
+import type { CliIo } from '../io.js';
+import { parseHostPort, type HostPort } from '../host-port.js';
+
+interface PoolFlags {
+  coin?: string;
+  node: string[];
+  cookie?: string;
+  stratum: HostPort;
+  address?: string;
+  difficulty?: string;
+  minDifficulty?: string;
+  listCoins?: boolean;
+}
+
+export function poolCommand(io: CliIo): Command {
+  return new Command('pool')
+    .description('run the pool against bitcoind-compatible daemons (real or `chimera chain`)')
+    .option('--coin <id>', 'coin id (see --list-coins)')
+    .option(
+      '--node <rpc-url>',
+      'daemon JSON-RPC URL, http://user:pass@host:port (repeat for failover)',
+      collect,
+      [],
+    )
+    .option('--cookie <file>', 'RPC cookie file instead of a password in the URL')
+    .option('--stratum <host:port>', 'where miners connect', parseHostPort, {
+      host: '127.0.0.1',
+      port: 3333,
+    })
+    .option('--address <address>', "the pool's payout address: every coinbase pays it")
+    .option('--difficulty <n>', 'starting share difficulty', '1')
+    .option('--min-difficulty <n>', 'lowest share difficulty vardiff may set', '0.001')
+    .option('--list-coins', 'list the coins this pool knows and exit')
+    .action(async (flags: PoolFlags) => {
+      if (flags.listCoins) {
+        io.out(formatCoins());
+        return;
+      }
+      await runPool(flags, io);
+    });
+}
+
+function usage(message: string): ChimeraError {
+  return new ChimeraError('CLI_USAGE_INVALID', message);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function formatCoins(): string {
+  const rows = COINS.map((c) => [c.id, c.algorithm, c.network, `${c.targetBlockTimeSec}s`, c.name]);
+  const header = ['id', 'algorithm', 'network', 'block time', 'name'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
+  if (!flags.coin) throw usage('--coin is required (see --list-coins)');
+  const coin = findCoin(flags.coin);
+  if (!coin) throw usage(`unknown coin '${flags.coin}' (see --list-coins)`);
+  if (flags.node.length === 0) throw usage('--node <rpc-url> is required');
+  if (!flags.address) throw usage('--address <payout address> is required');
+
+  const logger = pino({ base: { coin: coin.id } }, pino.destination(2));
+  const scheduler = new WallScheduler(wallClock);
+  const node = buildNode(flags, coin.templateRules, scheduler);
+  const pool = createPool({
+    coin,
+    node,
+    algorithms: await createDefaultRegistry(),
+    payoutAddress: flags.address,
+    stratum: { difficulty: { start: flags.difficulty ?? 1, min: flags.minDifficulty ?? '0.001' } },
+    scheduler,
+    logger,
+  });
+  const bound = await pool.listen(flags.stratum.host, flags.stratum.port);
+  io.out(`chimera pool: ${coin.id}, stratum listening on ${bound.address}:${bound.port}\n`);
+  logger.info({ address: bound.address, port: bound.port }, 'stratum listening');
+  const stopped = io.waitForSignal();
+  await Promise.race([pool.start(), stopped]);
+  await stopped;
+  io.out('chimera pool: shutting down (client.reconnect sent to every miner)\n');
+  await pool.close();
+  scheduler.clearAll();
+}
+
+function buildNode(
+  flags: PoolFlags,
+  rules: readonly string[],
+  scheduler: WallScheduler,
+): ChainNode {
+  const nodes = flags.node.map((url, i) => {
+    const client = new JsonRpcClient({
+      url,
+      scheduler,
+      ...(flags.cookie ? { cookieFile: flags.cookie } : {}),
+      retries: flags.node.length > 1 ? 0 : 3,
+    });
+    return { id: `node-${i}`, node: new RpcChainNode({ client, scheduler, rules }) };
+  });
+  if (nodes.length === 1) return nodes[0]!.node;
+  return new FailoverChainNode({ nodes, scheduler });
+}
