@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ChimeraError } from '../errors.js';
+import { errorsCommand } from './commands/errors.js';
 import { poolCommand } from './commands/pool.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
   program.addCommand(poolCommand(io).exitOverride());
+  program.addCommand(errorsCommand(io).exitOverride());
   return program;
 }
 

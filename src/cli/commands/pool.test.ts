@@ -48,3 +48,14 @@ describe('parseHostPort', () => {
     expect(() => parseHostPort('a:70000')).toThrow(/host:port/);
   });
 });
+
+describe('chimera errors', () => {
+  it('explains one code, or refuses an unknown one with exit code 2', async () => {
+    const io = memoryIo();
+    expect(await main(['errors', 'rpc_unreachable'], io)).toBe(0);
+    expect(io.stdout).toMatch(/^RPC_UNREACHABLE\s+No HTTP answer/);
+    const bad = memoryIo();
+    expect(await main(['errors', 'NOPE'], bad)).toBe(2);
+    expect(bad.stderr).toMatch(/no error code 'NOPE'/);
+  });
+});

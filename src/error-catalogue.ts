@@ -1,0 +1,36 @@
+import { RPC_ERROR_CODES } from './pool/node/rpc-errors.js';
+import { REGTEST_ERROR_CODES } from './regtest/errors.js';
+import { SIM_ERROR_CODES } from './sim/chain/sim-errors.js';
+
+/** Codes thrown by parts without a table of their own. */
+const GENERAL_ERROR_CODES = {
+  CLI_USAGE_INVALID: 'A command was given missing, unknown or malformed arguments (exit code 2).',
+  POOL_CONFIG:
+    'The pool cannot start with this configuration (e.g. the payout address is not the coin’s).',
+  UNKNOWN_ALGORITHM: 'No proof-of-work algorithm with that id is registered.',
+  BUILTIN_ALGORITHM_REJECTED:
+    'A built-in algorithm failed its own known-answer vectors: a broken build.',
+  ADDRESS_NO_FORM: 'A scriptPubKey has no address form for the network (it cannot be encoded).',
+  COINBASE_SPEC:
+    'A coinbase cannot be built as asked: payouts do not sum to the coinbase value, or the scriptSig would leave 2..100 bytes.',
+  STRATUM_CONFIG_INVALID:
+    'The Stratum settings do not validate; the message names every bad field.',
+  STRATUM_ENCODE_INVALID:
+    'A value JSON cannot carry unchanged was passed to a Stratum encoder (a caller bug).',
+  STRATUM_EXTRANONCE_SIZE: 'extranonce1 must be 1..8 bytes.',
+  STRATUM_JOB_EXTRANONCE_MISMATCH:
+    'A job was built for other extranonce sizes than the server hands out: jobs and server disagree.',
+  STRATUM_LINE_LIMIT: 'The maximum line length is outside what the codec supports.',
+  STRATUM_SERVER_CLOSED: 'A connection was handed to a Stratum server that is shutting down.',
+} as const;
+
+/**
+ * Every stable error code the project throws, with what it means to the person who sees it.
+ * `chimera errors` prints this; a test fails when code throws a code that is not here.
+ */
+export const ERROR_CATALOGUE: Readonly<Record<string, string>> = Object.freeze({
+  ...GENERAL_ERROR_CODES,
+  ...RPC_ERROR_CODES,
+  ...SIM_ERROR_CODES,
+  ...REGTEST_ERROR_CODES,
+});
