@@ -5,6 +5,8 @@ import { SIM_ERROR_CODES } from './sim/chain/sim-errors.js';
 /** Codes thrown by parts without a table of their own. */
 const GENERAL_ERROR_CODES = {
   CLI_USAGE_INVALID: 'A command was given missing, unknown or malformed arguments (exit code 2).',
+  SCENARIO_INVALID:
+    'A scenario file does not validate; every error is printed as file:line:col: path: message (exit code 2).',
   POOL_CONFIG:
     'The pool cannot start with this configuration (e.g. the payout address is not the coin’s).',
   UNKNOWN_ALGORITHM: 'No proof-of-work algorithm with that id is registered.',

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { ChimeraError } from '../errors.js';
 import { errorsCommand } from './commands/errors.js';
+import { listCommand } from './commands/list.js';
 import { poolCommand } from './commands/pool.js';
+import { validateCommand } from './commands/validate.js';
 import { processIo, type CliIo } from './io.js';
 
 /** Builds the `chimera` command line. Each subcommand lives in its own module. */
@@ -16,6 +18,8 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
   program.addCommand(poolCommand(io).exitOverride());
+  program.addCommand(validateCommand(io).exitOverride());
+  program.addCommand(listCommand(io).exitOverride());
   program.addCommand(errorsCommand(io).exitOverride());
   return program;
 }
