@@ -1,6 +1,7 @@
 import { RPC_ERROR_CODES } from './pool/node/rpc-errors.js';
 import { REGTEST_ERROR_CODES } from './regtest/errors.js';
 import { SIM_ERROR_CODES } from './sim/chain/sim-errors.js';
+import { RPC_SERVER_ERROR_CODES } from './sim/chain/rpc/rpc-server-errors.js';
 
 /** Codes thrown by parts without a table of their own. */
 const GENERAL_ERROR_CODES = {
@@ -34,5 +35,6 @@ export const ERROR_CATALOGUE: Readonly<Record<string, string>> = Object.freeze({
   ...GENERAL_ERROR_CODES,
   ...RPC_ERROR_CODES,
   ...SIM_ERROR_CODES,
+  ...RPC_SERVER_ERROR_CODES,
   ...REGTEST_ERROR_CODES,
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ChimeraError } from '../errors.js';
+import { chainCommand } from './commands/chain.js';
 import { errorsCommand } from './commands/errors.js';
 import { listCommand } from './commands/list.js';
 import { poolCommand } from './commands/pool.js';
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
   program.addCommand(poolCommand(io).exitOverride());
+  program.addCommand(chainCommand(io).exitOverride());
   program.addCommand(validateCommand(io).exitOverride());
   program.addCommand(listCommand(io).exitOverride());
   program.addCommand(errorsCommand(io).exitOverride());

@@ -113,7 +113,8 @@ export function blockWeight(block: DecodedBlock): number {
   return weight;
 }
 
-function strippedSize(tx: DecodedTx): number {
+/** A transaction's size without marker, flag and witness data (BIP141's base size). */
+export function strippedSize(tx: DecodedTx): number {
   if ((tx.flags & 0x01) === 0) return tx.size;
   let witnessBytes = 2;
   for (const input of tx.inputs) {
