@@ -1,6 +1,8 @@
 import { RPC_ERROR_CODES } from './pool/node/rpc-errors.js';
 import { REGTEST_ERROR_CODES } from './regtest/errors.js';
 import { SIM_ERROR_CODES } from './sim/chain/sim-errors.js';
+import { RUN_ERROR_CODES } from './scenarios/run/run-errors.js';
+import { STORE_ERROR_CODES } from './pool/store/store-errors.js';
 import { RPC_SERVER_ERROR_CODES } from './sim/chain/rpc/rpc-server-errors.js';
 
 /** Codes thrown by parts without a table of their own. */
@@ -24,6 +26,12 @@ const GENERAL_ERROR_CODES = {
   STRATUM_JOB_EXTRANONCE_MISMATCH:
     'A job was built for other extranonce sizes than the server hands out: jobs and server disagree.',
   STRATUM_LINE_LIMIT: 'The maximum line length is outside what the codec supports.',
+  FARM_SPEC_INVALID:
+    'A farm was described wrongly (unknown profile or behaviour, count out of range, a profile that cannot mine the coin).',
+  FARM_WORKER_FAILED:
+    'A farm worker thread exited or threw; the farm stops and reports what it had.',
+  TSX_LOADER_MISSING:
+    'A worker thread could not load TypeScript: the tsx loader is not installed (run npm ci).',
   STRATUM_SERVER_CLOSED: 'A connection was handed to a Stratum server that is shutting down.',
 } as const;
 
@@ -37,4 +45,6 @@ export const ERROR_CATALOGUE: Readonly<Record<string, string>> = Object.freeze({
   ...SIM_ERROR_CODES,
   ...RPC_SERVER_ERROR_CODES,
   ...REGTEST_ERROR_CODES,
+  ...RUN_ERROR_CODES,
+  ...STORE_ERROR_CODES,
 });

@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { ChimeraError } from '../errors.js';
 import { chainCommand } from './commands/chain.js';
 import { errorsCommand } from './commands/errors.js';
+import { farmCommand } from './commands/farm.js';
 import { listCommand } from './commands/list.js';
 import { poolCommand } from './commands/pool.js';
+import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -20,8 +22,10 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError();
   program.addCommand(poolCommand(io).exitOverride());
   program.addCommand(chainCommand(io).exitOverride());
+  program.addCommand(farmCommand(io).exitOverride());
   program.addCommand(validateCommand(io).exitOverride());
   program.addCommand(listCommand(io).exitOverride());
+  program.addCommand(runCommand(io).exitOverride());
   program.addCommand(errorsCommand(io).exitOverride());
   return program;
 }

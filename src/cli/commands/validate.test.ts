@@ -52,7 +52,7 @@ describe('chimera validate', () => {
     // Assert
     expect(error).toBeUndefined();
     expect(io.stdout).toContain(
-      `${join(SCENARIOS, 'demo.yaml')}: ok (demo, protocol, 1h, 1 network, 26 miners in 3 farms, 1 events, 5 gates)`,
+      `${join(SCENARIOS, 'demo.yaml')}: ok (demo, protocol, 1h, 1 network, 5 miners in 3 farms, 1 events, 6 gates)`,
     );
     expect(io.stdout).toContain('reorg.yaml: ok (reorg, protocol, 4h');
     expect(io.stderr).toBe('');

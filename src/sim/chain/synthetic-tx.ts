@@ -1,3 +1,4 @@
+import { Faker, base } from '@faker-js/faker';
 import { p2pkhScript, witnessScript } from '../../pool/core/address/index.js';
 import type { TxOutput } from '../../pool/core/block/index.js';
 import { pushData } from '../../pool/core/block/index.js';
@@ -23,22 +24,61 @@ export const DEFAULT_FEE_RATE: FeeRateModel = { medianSatPerVb: 5, sigma: 0.8 };
 
 const SEQUENCE_RBF = 0xfffffffd;
 
+/** A kind of wallet activity: how many inputs and outputs, and how large the payments. */
+interface WalletProfile {
+  readonly inputs: { readonly min: number; readonly max: number };
+  readonly outputs: { readonly min: number; readonly max: number };
+  readonly amountSats: { readonly min: number; readonly max: number };
+}
+
+/** Everyday payments, exchange withdrawals batched to many payees, and UTXO consolidations. */
+const WALLET_PROFILES: readonly { readonly weight: number; readonly value: WalletProfile }[] = [
+  {
+    weight: 70,
+    value: {
+      inputs: { min: 1, max: 2 },
+      outputs: { min: 1, max: 2 },
+      amountSats: { min: 1_000, max: 50_000_000 },
+    },
+  },
+  {
+    weight: 20,
+    value: {
+      inputs: { min: 1, max: 3 },
+      outputs: { min: 3, max: 12 },
+      amountSats: { min: 100_000, max: 2_000_000_000 },
+    },
+  },
+  {
+    weight: 10,
+    value: {
+      inputs: { min: 4, max: 15 },
+      outputs: { min: 1, max: 1 },
+      amountSats: { min: 10_000, max: 500_000_000 },
+    },
+  },
+];
+
 /*
- * Traffic that looks like wallets paying each other: 1-3 inputs, 1-3 outputs, four in five
- * P2WPKH spends and the rest legacy P2PKH, fee rates log-normal around a median. Inputs spend
+ * Traffic that looks like wallets paying each other: faker picks a wallet profile and shapes
+ * its counts and amounts; four in five spends are P2WPKH and the rest legacy P2PKH; fee rates
+ * are log-normal around a median. Faker is seeded from the Rng for every transaction, so the
+ * Rng stays the single source of every draw and a seed replays the same traffic. Inputs spend
  * random outpoints the simulator does not track, and signatures are random bytes of the
  * right shape: sizes, weights, txids and wtxids are real, scripts are never executed.
- * (When @faker-js/faker is available, it could make the amounts and the output mix follow
- * named wallet profiles; the seeded Rng stays the source of every draw.)
  */
+const faker = new Faker({ locale: [base] });
+
 export function syntheticTx(rng: Rng, opts: SyntheticTxOptions): SimTx {
+  faker.seed(rng.int(0, 0x7fffffff));
+  const profile = faker.helpers.weightedArrayElement(WALLET_PROFILES);
   const witnessSpend = opts.segwit && rng.next() < 0.8;
-  const inputs: TxInputSpec[] = Array.from({ length: pickCount(rng) }, () =>
+  const inputs: TxInputSpec[] = Array.from({ length: faker.number.int(profile.inputs) }, () =>
     fakeInput(rng, witnessSpend),
   );
-  const outputs: TxOutput[] = Array.from({ length: pickCount(rng) }, () => ({
+  const outputs: TxOutput[] = Array.from({ length: faker.number.int(profile.outputs) }, () => ({
     scriptPubKey: outputScript(rng, opts.segwit),
-    valueSats: BigInt(rng.int(1_000, 2_000_000_000)),
+    valueSats: BigInt(faker.number.int(profile.amountSats)),
   }));
   const tx = serializeTx({ version: 2, inputs, outputs, lockTime: 0 });
   const rate = Math.max(
@@ -93,9 +133,4 @@ export function sigopCost(inputs: readonly TxInputSpec[], outputs: readonly TxOu
 /** Seven in ten outputs pay P2WPKH where segwit exists, the rest P2PKH. */
 function outputScript(rng: Rng, segwit: boolean): Buffer {
   return segwit && rng.next() < 0.7 ? witnessScript(0, rng.bytes(20)) : p2pkhScript(rng.bytes(20));
-}
-
-function pickCount(rng: Rng): number {
-  const u = rng.next();
-  return u < 0.6 ? 1 : u < 0.9 ? 2 : 3;
 }

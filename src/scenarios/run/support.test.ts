@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../load/parse-scenario.js';
+import { minerBehaviour, minerProfile } from './catalogue-map.js';
+import { smallScenarioYaml } from './run.fixtures.js';
+import { protocolProblems } from './support.js';
+import { DEFAULT_BEHAVIOURS } from '../schema/catalogue.js';
+
+function parse(text: string) {
+  const parsed = parseScenario(text, 'x.yaml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario;
+}
+
+describe('protocolProblems', () => {
+  it('has nothing against a scenario the runner can carry out', () => {
+    expect(protocolProblems(parse(smallScenarioYaml()))).toEqual([]);
+  });
+
+  it('names each part it cannot run: hardware without a model, an unsupported event', () => {
+    // Arrange
+    const text = smallScenarioYaml({
+      events: '  - { at: 5m, do: net-latency, latency: 5ms, for: 1m }',
+    }).replace('profile: cpu-desktop, count: 3', 'profile: asic-blake3-al3, count: 3');
+    // Act
+    const problems = protocolProblems(parse(text));
+    // Assert
+    expect(problems).toEqual([
+      "events[0]: 'net-latency' is not supported at protocol fidelity yet (in-memory streams have no latency model yet)",
+      "farms[0]: profile 'asic-blake3-al3' has no virtual-miner model yet",
+    ]);
+  });
+
+  it('says which fidelity it runs when asked for another', () => {
+    const problems = protocolProblems(parse(smallScenarioYaml({ fidelity: 'wire' })));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("fidelity 'wire' is not supported yet");
+  });
+});
+
+describe('the scenario catalogue against the virtual miners', () => {
+  it('maps every behaviour class faithfully where a model exists', () => {
+    for (const { id, class: cls } of DEFAULT_BEHAVIOURS) {
+      const model = minerBehaviour(id);
+      if (model !== undefined) expect([id, model.class]).toEqual([id, cls]);
+    }
+    expect(minerProfile('asic-scrypt-l7')?.id).toBe('antminer-l7');
+    expect(minerProfile('antminer-l7')?.id).toBe('antminer-l7');
+  });
+});

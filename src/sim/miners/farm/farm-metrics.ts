@@ -1,0 +1,86 @@
+import type { MinerObserver } from '../miner/miner-spec.js';
+import type { LineRecord, ShareRecord } from '../truth/records.js';
+import { hashesPerShare } from '../work/targets.js';
+import { LatencyHistogram } from './latency-histogram.js';
+
+/** A share counts as late when it left this long after the share clock found it. */
+export const LATE_SHARE_MS = 1_000;
+
+/**
+ * One thread's farm counters, as plain data: what a worker sends to the main thread and
+ * what merges into a farm's report.
+ */
+export interface MetricsSnapshot {
+  readonly miners: number;
+  readonly connected: number;
+  readonly submitted: number;
+  readonly accepted: number;
+  /** Keyed `<code> <message>` as the pool answered (`false` without an error: `- false`). */
+  readonly rejected: Readonly<Record<string, number>>;
+  readonly unanswered: number;
+  readonly withheld: number;
+  /** Shares found that were also blocks (sent or not). */
+  readonly blockSolutions: number;
+  readonly lines: number;
+  /** Expected hashes behind the accepted shares. */
+  readonly acceptedWork: number;
+  readonly nominalHashesPerSec: number;
+  readonly realHashes: number;
+  readonly grindMs: number;
+  readonly abandoned: number;
+  readonly lateShares: number;
+  readonly maxLagMs: number;
+  /** LatencyHistogram.encode(). */
+  readonly latency: string;
+}
+
+/** Collects what a thread's miners record, as they record it. */
+export class FarmCounters implements MinerObserver {
+  submitted = 0;
+  accepted = 0;
+  readonly rejected = new Map<string, number>();
+  unanswered = 0;
+  withheld = 0;
+  blockSolutions = 0;
+  lines = 0;
+  acceptedWork = 0;
+  lateShares = 0;
+  maxLagMs = 0;
+  readonly latency = new LatencyHistogram();
+
+  constructor(private readonly diff1Target: bigint) {}
+
+  share(r: ShareRecord): void {
+    if (r.meetsNetworkTarget) this.blockSolutions++;
+    switch (r.answer.kind) {
+      case 'withheld':
+        this.withheld++;
+        return;
+      case 'unanswered':
+        this.submitted++;
+        this.unanswered++;
+        return;
+      case 'accepted':
+        this.submitted++;
+        this.accepted++;
+        this.acceptedWork += hashesPerShare(this.diff1Target, r.difficulty);
+        break;
+      case 'rejected': {
+        this.submitted++;
+        const key = `${r.answer.code ?? '-'} ${r.answer.message}`;
+        this.rejected.set(key, (this.rejected.get(key) ?? 0) + 1);
+        break;
+      }
+    }
+    if (r.latencyMs !== undefined) this.latency.record(r.latencyMs);
+  }
+
+  line(_r: LineRecord): void {
+    this.lines++;
+  }
+
+  lag(ms: number): void {
+    if (ms > LATE_SHARE_MS) this.lateShares++;
+    if (ms > this.maxLagMs) this.maxLagMs = ms;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Rng, Scheduler } from '../../../runtime/index.js';
+import type { Behaviour } from '../behaviours/types.js';
+import type { Connector } from '../client/connector.js';
+import type { HardwareProfile } from '../profiles/types.js';
+import type { LineRecord, ShareRecord } from '../truth/records.js';
+import type { HeaderHasher } from '../work/grind.js';
+import type { GrindMeter } from './grind-meter.js';
+import type { JobBoard } from './job-board.js';
+
+/** One virtual miner: which hardware, how fast this unit is, who it mines for, how it behaves. */
+export interface MinerSpec {
+  readonly id: string;
+  readonly profile: HardwareProfile;
+  /** Nominal hashrate of this unit (after the profile's spread and the farm's scale), H/s. */
+  readonly hashrate: number;
+  /** Multiplies the difficulties the profile names (suggestions, hardware minimum). */
+  readonly difficultyScale: number;
+  /** `address.worker`. */
+  readonly username: string;
+  readonly password: string;
+  readonly behaviour: Behaviour;
+}
+
+export interface GrindLimits {
+  /** Hashes ground in one go before the miner yields to the event loop. */
+  readonly hashesPerSlice: number;
+  /** A share that would take more hashes is given up and counted (saturation). */
+  readonly maxHashesPerShare: number;
+}
+
+export const DEFAULT_GRIND_LIMITS: GrindLimits = {
+  hashesPerSlice: 20_000,
+  maxHashesPerShare: 1 << 24,
+};
+
+/** Where a miner's records go as they happen (farm metrics). */
+export interface MinerObserver {
+  share(record: ShareRecord): void;
+  line(record: LineRecord): void;
+  /** How late a share went out after the share clock found it (scenario ms). */
+  lag(ms: number): void;
+}
+
+export interface MinerDeps {
+  readonly connector: Connector;
+  readonly scheduler: Scheduler;
+  /** This miner's own stream (forked from the farm's seed by miner id). */
+  readonly rng: Rng;
+  readonly pow: { readonly diff1Target: bigint; readonly hashHeader: HeaderHasher };
+  /** Latency is measured on it: monotonic in wall runs, the virtual clock otherwise. */
+  readonly latencyClock: () => number;
+  readonly meter: GrindMeter;
+  readonly limits: GrindLimits;
+  readonly board: JobBoard;
+  readonly observer: MinerObserver;
+  /** Keep every record (ground truth); off for long wall runs that only want metrics. */
+  readonly keepTruth: boolean;
+}

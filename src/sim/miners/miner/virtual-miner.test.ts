@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { poolJob } from '../../../pool/stratum/stratum.fixtures.js';
+import { scryptNodeCrypto } from '../../../pool/core/algorithms/index.js';
+import { sha256dHasher } from '../../../pool/stratum/stratum.fixtures.js';
+import { createRng, VirtualTime } from '../../../runtime/index.js';
+import { ANTMINER_L7, ANTMINER_S19 } from '../profiles/catalogue.js';
+import { createPoolBench, NULL_OBSERVER, type PoolBench } from './miner.fixtures.js';
+import { DEFAULT_GRIND_LIMITS } from './miner-spec.js';
+import { ShareClock } from './share-clock.js';
+import { VirtualMiner } from './virtual-miner.js';
+
+let bench: PoolBench | undefined;
+afterEach(async () => {
+  await bench?.close();
+  bench = undefined;
+});
+
+describe('VirtualMiner', () => {
+  it('connects, authorizes and submits real shares that the pool accepts', async () => {
+    // Arrange
+    bench = createPoolBench();
+    const miner = bench.miner();
+    // Act
+    miner.start();
+    await bench.vt.advanceBy(600_000);
+    // Assert
+    const truth = miner.snapshot();
+    expect(truth.sessions[0]).toMatchObject({ handshake: 'authorized', closedAtMs: undefined });
+    expect(truth.shares.length).toBeGreaterThan(20);
+    expect(truth.shares.every((s) => s.answer.kind === 'accepted')).toBe(true);
+    expect(bench.sink.accepted).toHaveLength(truth.shares.length);
+  });
+
+  it('drops old work on clean_jobs and mines the new job', async () => {
+    // Arrange
+    bench = createPoolBench();
+    const miner = bench.miner();
+    miner.start();
+    await bench.vt.advanceBy(120_000);
+    // Act
+    bench.jobs.publish(poolJob('j2', true));
+    await bench.vt.advanceBy(300_000);
+    // Assert
+    const after = miner.snapshot().shares.filter((s) => s.sentAtMs! > bench!.vt.nowMs() - 299_000);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.every((s) => s.jobId === 'j2' && s.answer.kind === 'accepted')).toBe(true);
+  });
+});
+
+describe('VirtualMiner connections', () => {
+  it('obeys client.reconnect: leaves, comes back at once and mines again', async () => {
+    // Arrange
+    bench = createPoolBench();
+    const miner = bench.miner();
+    miner.start();
+    await bench.vt.advanceBy(10_000);
+    // Act
+    bench.server.reconnectAll();
+    await bench.vt.advanceBy(10_000);
+    // Assert
+    const sessions = miner.snapshot().sessions;
+    expect(sessions.map((s) => [s.handshake, s.closedBy])).toEqual([
+      ['authorized', 'pool'],
+      ['authorized', undefined],
+    ]);
+    expect(miner.snapshot().shares.filter((s) => s.session === 2).length).toBeGreaterThan(0);
+  });
+
+  it("retries a pool it cannot reach on its firmware's back-off (cgminer: 5 s doubling)", async () => {
+    // Arrange
+    bench = createPoolBench();
+    const miner = new VirtualMiner(
+      { ...bench.miner().spec, id: 'offline', profile: ANTMINER_S19 },
+      {
+        connector: {
+          label: 'nowhere',
+          connect: () => Promise.reject(new Error('ECONNREFUSED')),
+          redirect() {
+            return this;
+          },
+        },
+        scheduler: bench.vt,
+        rng: createRng('offline'),
+        pow: sha256dHasher,
+        latencyClock: () => bench!.vt.nowMs(),
+        meter: bench.meter,
+        limits: DEFAULT_GRIND_LIMITS,
+        board: bench.board,
+        observer: NULL_OBSERVER,
+        keepTruth: true,
+      },
+    );
+    // Act
+    miner.start();
+    await bench.vt.advanceBy(120_000);
+    await miner.stop();
+    // Assert
+    const at = miner.snapshot().connectFailures.map((f) => f.atMs);
+    const gaps = at.slice(1).map((t, i) => t - at[i]!);
+    [5_000, 10_000, 20_000, 40_000].forEach((base, i) => {
+      expect(gaps[i]).toBeGreaterThanOrEqual(base * 0.8);
+      expect(gaps[i]).toBeLessThanOrEqual(base * 1.2);
+    });
+  });
+
+  it('mines scrypt with real scrypt(1024,1,1) shares that a scrypt pool accepts', async () => {
+    // Arrange: an L7 shrunk to ~30 H/s against a pool judging scrypt
+    bench = createPoolBench({
+      pow: scryptNodeCrypto,
+      config: { difficulty: { start: 0.0001, min: 0.00001, max: 1 } },
+    });
+    const miner = bench.miner({ profile: ANTMINER_L7, hashrate: 30 });
+    // Act
+    miner.start();
+    await bench.vt.advanceBy(120_000);
+    // Assert
+    const shares = miner.snapshot().shares;
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares.every((s) => s.answer.kind === 'accepted')).toBe(true);
+  });
+});
+
+describe('ShareClock', () => {
+  it('ticks as a Poisson process with the asked mean (seeded, 4,000 shares, 3% band)', async () => {
+    // Arrange
+    const vt = new VirtualTime(0);
+    const due: number[] = [];
+    const clock = new ShareClock(vt, createRng('clock'), (at) => due.push(at));
+    // Act
+    clock.run(1_000);
+    await vt.advanceTo(4_000_000);
+    clock.stop();
+    // Assert
+    expect(due.length).toBeGreaterThan(4_000 * 0.97);
+    expect(due.length).toBeLessThan(4_000 * 1.03);
+    expect(vt.pending).toBe(0);
+  });
+});
