@@ -45,8 +45,13 @@ export class BlockSubmitter {
       merkleRoot: candidate.header.subarray(36, 68),
     }).toString('hex');
     const blockHash = toDisplayHex(candidate.blockHash);
-    const log = this.deps.logger.child({ height: job.template.height, blockHash });
-    log.info({ address: candidate.address, worker: candidate.worker }, 'block candidate found');
+    // The session has logged the candidate already; these lines carry the daemon's answer.
+    const log = this.deps.logger.child({
+      height: job.template.height,
+      blockHash,
+      address: candidate.address,
+      worker: candidate.worker,
+    });
     let result: SubmitResult;
     try {
       result = await this.deps.node.submitBlock(hex);
