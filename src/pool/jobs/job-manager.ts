@@ -52,6 +52,10 @@ export class JobManager implements JobSource {
     return () => this.listeners.delete(listener);
   }
 
+  reissueId(): string {
+    return this.nextId();
+  }
+
   /** A new template from the node; returns the job made from it (already announced). */
   ingest(template: BlockTemplate, nowMs: number): PoolJob {
     const cleanJobs = template.prevHashHex !== this.tipHex;

@@ -19,6 +19,12 @@ export interface JobSource {
   current(): PoolJob | undefined;
   /** active, stale (known but superseded by a new tip) or unknown. */
   lookup(jobId: string): JobLookup;
+  /**
+   * A fresh id, unique among job ids like a job's own (and of the same form: some miners
+   * parse job ids as hex), under which a session re-sends an existing job to its miner after
+   * the difficulty changed, so that no id is ever judged at two difficulties.
+   */
+  reissueId(): string;
   /** Called for every new job; returns a function that unsubscribes. */
   onJob(listener: (job: PoolJob) => void): () => void;
 }

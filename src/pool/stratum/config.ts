@@ -35,8 +35,6 @@ export const stratumConfigSchema = z.strictObject({
   maxFutureNtimeSec: z.number().int().min(0).default(DEFAULT_SHARE_RULES.maxFutureSec),
   /** A miner's suggested difficulty is applied at most once per this long. */
   suggestCooldownMs: ms.default(60_000),
-  /** After a raise, shares that meet only the old difficulty are still taken for this long. */
-  raiseGraceMs: z.number().min(0).default(5_000),
   maxWorkersPerSession: count.default(64),
   submitRate: z
     .strictObject({ perSecond: z.number().positive().default(100), burst: count.default(500) })
@@ -76,7 +74,6 @@ export interface SessionPolicy {
   readonly vardiff: VardiffConfig;
   readonly shareRules: ShareRules;
   readonly suggestCooldownMs: number;
-  readonly raiseGraceMs: number;
   readonly maxWorkers: number;
   readonly submitRate: TokenBucketConfig;
   readonly handshakeTimeoutMs: number;
@@ -138,7 +135,6 @@ export function stratumConfig(input: StratumConfigInput): StratumConfig {
     vardiff,
     shareRules: Object.freeze({ maxFutureSec: c.maxFutureNtimeSec }),
     suggestCooldownMs: c.suggestCooldownMs,
-    raiseGraceMs: c.raiseGraceMs,
     maxWorkers: c.maxWorkersPerSession,
     submitRate: Object.freeze({ ratePerSecond: c.submitRate.perSecond, burst: c.submitRate.burst }),
     handshakeTimeoutMs: c.handshakeTimeoutMs,

@@ -20,6 +20,8 @@ export interface StratumCounters {
   sharesRejected: Record<ShareRejectReason, number>;
   recordFailures: number;
   difficultyChanges: number;
+  /** Sessions moved to a new extranonce1 with mining.set_extranonce. */
+  extranonceChanges: number;
   suggestionsIgnored: number;
   parseErrors: Record<ParseErrorReason, number>;
   oversizeLines: number;
@@ -48,6 +50,7 @@ export function newStratumCounters(): StratumCounters {
     sharesRejected: zeros(rejectReasons),
     recordFailures: 0,
     difficultyChanges: 0,
+    extranonceChanges: 0,
     suggestionsIgnored: 0,
     parseErrors: zeros<ParseErrorReason>([
       'invalid-json',

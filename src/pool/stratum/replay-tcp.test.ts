@@ -154,7 +154,9 @@ describe('replayed miner conversations over TCP', () => {
     await miner.response(4);
     const diff2 = await miner.next();
     const resent = await miner.next();
-    if (n.kind !== 'notify' || sub === undefined) throw new Error('handshake failed');
+    if (n.kind !== 'notify' || resent.kind !== 'notify' || sub === undefined) {
+      throw new Error('handshake failed');
+    }
     const version = ((parseInt(n.version, 16) | 0x00004000) >>> 0).toString(16).padStart(8, '0');
     const target = targetOf('0.00000004');
     let nonce = 0;
@@ -165,7 +167,7 @@ describe('replayed miner conversations over TCP', () => {
     }
     const nonceHex = nonce.toString(16).padStart(8, '0');
     miner.send(
-      `{"id":5,"method":"mining.submit","params":["addrB.s9","${n.jobId}","0000000a","${n.ntime}","${nonceHex}","00004000"]}\n`,
+      `{"id":5,"method":"mining.submit","params":["addrB.s9","${resent.jobId}","0000000a","${n.ntime}","${nonceHex}","00004000"]}\n`,
     );
     const accepted = await miner.response(5);
     // Assert
@@ -176,8 +178,12 @@ describe('replayed miner conversations over TCP', () => {
     expect(sub.extranonce1).toBe('deadbeef');
     expect(diff).toEqual({ kind: 'set-difficulty', difficulty: 2e-8 });
     expect(diff2).toEqual({ kind: 'set-difficulty', difficulty: 4e-8 });
-    expect(resent).toMatchObject({ kind: 'notify', jobId: 'j1', cleanJobs: false });
+    // The work again under a new id, which carries the new difficulty; j1 keeps the old one.
+    expect(resent).toMatchObject({ kind: 'notify', jobId: 'r1', cleanJobs: false });
     expect(accepted.result).toBe(true);
-    expect(sink.accepted[0]?.difficulty).toEqual({ num: 1n, den: 25_000_000n });
+    expect(sink.accepted[0]).toMatchObject({
+      jobId: 'j1',
+      difficulty: { num: 1n, den: 25_000_000n },
+    });
   });
 });

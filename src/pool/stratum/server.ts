@@ -159,6 +159,25 @@ export class StratumServer {
   }
 
   /**
+   * A new extranonce1 for every subscribed session: `mining.set_extranonce` and clean work
+   * to miners that subscribed to it, `client.reconnect` to the rest (see
+   * StratumSession.renewExtranonce). Returns how many followed and how many were asked to
+   * reconnect.
+   */
+  renewExtranonces(): { readonly renewed: number; readonly reconnected: number } {
+    let renewed = 0;
+    let reconnected = 0;
+    for (const c of [...this.#connections]) {
+      const actions = c.session.renewExtranonce();
+      if (actions.length === 0) continue;
+      if (actions.some((a) => a.kind === 'close')) reconnected++;
+      else renewed++;
+      c.run(actions);
+    }
+    return { renewed, reconnected };
+  }
+
+  /**
    * Graceful shutdown: stop accepting, optionally send client.reconnect, let unfinished
    * share records settle and their answers go out, then close. Whatever is still open after
    * shutdownGraceMs is destroyed.

@@ -12,31 +12,31 @@ import {
   type VardiffState,
 } from '../core/difficulty/vardiff.js';
 import {
-  difficultyForJob,
+  forgetJobs,
   jobSent,
   newDifficultyBook,
+  sentJob,
   setDifficulty,
   type DifficultyBook,
+  type SentJob,
 } from '../core/shares/job-difficulty.js';
 import type { SessionPolicy } from './config.js';
 
 /**
  * One session's difficulty: what it was told (the book, per job), vardiff, the miner's
  * BIP 310 floor and its suggestions. Each method that can change the difficulty returns
- * whether it did; the session then sends `mining.set_difficulty` and a notify.
+ * whether it did; the session then sends `mining.set_difficulty` and the current job again
+ * under a new id (see DifficultyBook: an id is never judged at two difficulties, so shares
+ * still in flight for the old id are taken, and credited, at the old difficulty).
  *
  * Suggestions are applied at most once per suggestCooldownMs, so a miner flipping its
- * suggestion every second costs the pool one change per cooldown, not one per line. After
- * a raise, shares still in flight at the old difficulty are taken at that difficulty (and
- * credited with its work) for raiseGraceMs, so a retarget never costs an honest miner shares.
+ * suggestion every second costs the pool one change per cooldown, not one per line.
  */
 export class SessionDifficulty {
   #book: DifficultyBook;
   #cfg: VardiffConfig;
   #vardiff: VardiffState | undefined;
   #lastSuggestMs: number | undefined;
-  #graceUntilMs = -Infinity;
-  #graceDifficulty: Difficulty | undefined;
   /** The wire number of the current difficulty, computed once per change. */
   #wire: number;
 
@@ -64,18 +64,24 @@ export class SessionDifficulty {
     this.#vardiff = initVardiff(this.#book.current, nowMs, this.#cfg);
   }
 
+  /** What the miner was sent under `jobId` (its pool job and difficulty); undefined if never. */
+  sent(jobId: string): SentJob | undefined {
+    return sentJob(this.#book, jobId);
+  }
+
   /** The difficulty shares for `jobId` are judged at; undefined if it was never sent. */
   forJob(jobId: string): Difficulty | undefined {
-    return difficultyForJob(this.#book, jobId);
+    return sentJob(this.#book, jobId)?.difficulty;
   }
 
-  /** The pre-raise difficulty while its grace lasts, else undefined. */
-  grace(nowMs: number): Difficulty | undefined {
-    return nowMs < this.#graceUntilMs ? this.#graceDifficulty : undefined;
+  /** A notify went out for `jobId` (an alias of the pool's job `baseId` when they differ). */
+  jobSent(jobId: string, baseId = jobId): void {
+    this.#book = jobSent(this.#book, jobId, baseId);
   }
 
-  jobSent(jobId: string): void {
-    this.#book = jobSent(this.#book, jobId);
+  /** Ids sent so far stop counting (a new extranonce1 voids the work they carried). */
+  forgetJobs(): void {
+    this.#book = forgetJobs(this.#book);
   }
 
   onAccepted(nowMs: number): boolean {
@@ -127,15 +133,7 @@ export class SessionDifficulty {
   }
 
   #change(next: Difficulty, nowMs: number): boolean {
-    const current = this.#book.current;
-    const order = compareDifficulty(next, current);
-    if (order === 0) return false;
-    if (order > 0) {
-      const kept = this.grace(nowMs);
-      this.#graceDifficulty =
-        kept !== undefined && compareDifficulty(kept, current) < 0 ? kept : current;
-      this.#graceUntilMs = nowMs + this.policy.raiseGraceMs;
-    }
+    if (compareDifficulty(next, this.#book.current) === 0) return false;
     this.#book = setDifficulty(this.#book, next);
     this.#wire = difficultyToNumber(next);
     if (this.#vardiff !== undefined) {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAuthorizeRequest, encodeSubscribeRequest } from './codec/encode-requests.js';
+import {
+  encodeAuthorizeRequest,
+  encodeExtranonceSubscribeRequest,
+  encodeSubscribeRequest,
+} from './codec/encode-requests.js';
 import { readSubscribeResult } from './codec/client-results.js';
 import type { ServerMessage } from './codec/messages.js';
 import {
@@ -7,9 +11,11 @@ import {
   en2,
   goLive,
   kinds,
+  readLine,
   response,
   rigShared,
   submitLine,
+  type Notify,
 } from './session.fixtures.js';
 import {
   EASY,
@@ -173,46 +179,79 @@ describe('StratumSession shares', () => {
 describe('StratumSession vardiff', () => {
   const vardiff = { targetShareTimeMs: 10_000, retargetIntervalMs: 60_000, maxStepFactor: 4 };
 
-  it('raises the difficulty on a share flood: set_difficulty, then the current job again', () => {
+  /** Submits easy shares until vardiff raises the difficulty; returns that reply's messages. */
+  function floodUntilRaise(rig: SessionRig, notify: Notify, en1: string): ServerMessage[] {
+    for (let i = 1; i <= 100; i++) {
+      const out = rig.say(submitLine(100 + i, notify, grind(notify, en1, en2(i), EASY)));
+      if (out.some((m) => m.kind === 'set-difficulty')) return out;
+    }
+    throw new Error('vardiff never moved');
+  }
+
+  it('raises the difficulty on a share flood: set_difficulty, then the current job under a new id', () => {
     // Arrange
     const rig = new SessionRig({ config: { vardiff } });
     const { notify, en1 } = goLive(rig);
     // Act
-    let out: ServerMessage[] = [];
-    for (let i = 1; !out.some((m) => m.kind === 'set-difficulty'); i++) {
-      out = rig.say(submitLine(100 + i, notify, grind(notify, en1, en2(i), EASY)));
-      if (i > 100) throw new Error('vardiff never moved');
-    }
+    const out = floodUntilRaise(rig, notify, en1);
     // Assert
     expect(kinds(out).slice(1)).toEqual(['set-difficulty', 'notify']);
     expect(out[1]).toEqual({ kind: 'set-difficulty', difficulty: 4e-8 });
-    expect(out[2]).toMatchObject({ kind: 'notify', jobId: 'j1', cleanJobs: false });
+    const resent = out[2] as Notify;
+    expect(resent).toMatchObject({ kind: 'notify', cleanJobs: false });
+    expect(resent.jobId).not.toBe(notify.jobId);
+    expect({ ...resent, jobId: notify.jobId, cleanJobs: notify.cleanJobs }).toEqual(notify);
   });
 
-  it('takes in-flight shares at the old difficulty during the raise grace, not after', () => {
-    // Arrange
-    const rig = new SessionRig({ config: { vardiff, raiseGraceMs: 5_000 } });
+  it('never credits a share above the difficulty its job id was sent at', () => {
+    // Arrange: a share that meets the raised difficulty, mined from the job sent before the raise
+    const rig = new SessionRig({ config: { vardiff } });
     const { notify, en1 } = goLive(rig);
-    let i = 1;
-    while (
-      !rig
-        .say(submitLine(100 + i, notify, grind(notify, en1, en2(i), EASY)))
-        .some((m) => m.kind === 'set-difficulty')
-    )
-      i++;
+    const resent = floodUntilRaise(rig, notify, en1)[2] as Notify;
+    const lucky = grind(notify, en1, en2(1000), '0.00000004');
+    const fresh = grind(resent, en1, en2(1001), '0.00000004');
+    // Act
+    const old = response(rig.say(submitLine(500, notify, lucky)), 500);
+    const oldCredit = rig.shared.sink.accepted.at(-1);
+    const now = response(rig.say(submitLine(501, resent, fresh)), 501);
+    const newCredit = rig.shared.sink.accepted.at(-1);
+    // Assert: the old id keeps the old difficulty, the alias carries the new one
+    expect([old.result, now.result]).toEqual([true, true]);
+    expect(oldCredit?.difficulty).toEqual({ num: 1n, den: 100_000_000n });
+    expect(newCredit?.difficulty).toEqual({ num: 1n, den: 25_000_000n });
+    expect([oldCredit?.jobId, newCredit?.jobId]).toEqual([notify.jobId, notify.jobId]);
+  });
+
+  it('judges the alias at the new difficulty and the old id at the old one, with no grace', () => {
+    // Arrange
+    const rig = new SessionRig({ config: { vardiff } });
+    const { notify, en1 } = goLive(rig);
+    const resent = floodUntilRaise(rig, notify, en1)[2] as Notify;
     const easy = targetOf(EASY);
     const hard = targetOf('0.00000004');
-    const between = (e: number): GroundShare =>
-      grindWhere(notify, en1, en2(e), (h) => h <= easy && h > hard);
+    const between = (n: Notify, e: number): GroundShare =>
+      grindWhere(n, en1, en2(e), (h) => h <= easy && h > hard);
     // Act
     rig.nowMs += 1_000;
-    const inGrace = response(rig.say(submitLine(500, notify, between(1000))), 500);
-    rig.nowMs += 5_000;
-    const late = response(rig.say(submitLine(501, notify, between(1001))), 501);
+    const inFlight = response(rig.say(submitLine(500, notify, between(notify, 1000))), 500);
+    const low = response(rig.say(submitLine(501, resent, between(resent, 1001))), 501);
     // Assert
-    expect(inGrace.result).toBe(true);
-    expect(rig.shared.sink.accepted.at(-1)?.difficulty).toEqual({ num: 1n, den: 100_000_000n });
-    expect(late.error?.code).toBe(23);
+    expect(inFlight.result).toBe(true);
+    expect(low.error?.code).toBe(23);
+  });
+
+  it('takes one solution under the old id and its alias only once', () => {
+    // Arrange
+    const rig = new SessionRig({ config: { vardiff } });
+    const { notify, en1 } = goLive(rig);
+    const resent = floodUntilRaise(rig, notify, en1)[2] as Notify;
+    const share = grind(notify, en1, en2(2000), '0.00000004');
+    // Act
+    const first = response(rig.say(submitLine(600, notify, share)), 600);
+    const again = response(rig.say(submitLine(601, resent, share)), 601);
+    // Assert
+    expect(first.result).toBe(true);
+    expect(again.error?.code).toBe(22);
   });
 
   it('lowers the difficulty of a silent miner on the tick', () => {
@@ -221,5 +260,60 @@ describe('StratumSession vardiff', () => {
     const out = rig.tick(60_000);
     expect(kinds(out)).toEqual(['set-difficulty', 'notify']);
     expect(out[0]).toEqual({ kind: 'set-difficulty', difficulty: 2.5e-9 });
+  });
+});
+
+describe('StratumSession extranonce renewal', () => {
+  it('moves a subscribed miner to a new extranonce1: set_extranonce, then clean work under a new id', () => {
+    // Arrange
+    const rig = new SessionRig();
+    const { notify, en1 } = goLive(rig);
+    rig.say(encodeExtranonceSubscribeRequest(3));
+    const before = grind(notify, en1, en2(1), EASY);
+    // Act
+    const out = rig.run(rig.session.renewExtranonce()).map(readLine);
+    // Assert
+    expect(kinds(out)).toEqual(['set-extranonce', 'notify']);
+    const set = out[0] as Extract<ServerMessage, { kind: 'set-extranonce' }>;
+    const work = out[1] as Notify;
+    expect(set.extranonce1).not.toBe(en1);
+    expect(set.extranonce2Size).toBe(4);
+    expect(work.cleanJobs).toBe(true);
+    expect(work.jobId).not.toBe(notify.jobId);
+    const fresh = grind(work, set.extranonce1, en2(2), EASY);
+    const accepted = response(rig.say(submitLine(10, work, fresh)), 10);
+    const old = response(rig.say(submitLine(11, notify, before)), 11);
+    expect(accepted.result).toBe(true);
+    expect(rig.shared.sink.accepted.at(-1)).toMatchObject({
+      jobId: notify.jobId,
+      sessionId: set.extranonce1,
+    });
+    expect(old.error?.code).toBe(21);
+    expect(rig.shared.counters.extranonceChanges).toBe(1);
+  });
+
+  it('gives the old extranonce1 back and hands it to nobody else while the session holds the new one', () => {
+    const rig = new SessionRig();
+    const { en1 } = goLive(rig);
+    rig.say(encodeExtranonceSubscribeRequest(3));
+    const out = rig.run(rig.session.renewExtranonce()).map(readLine);
+    const set = out[0] as Extract<ServerMessage, { kind: 'set-extranonce' }>;
+    const other = new SessionRig({ shared: rig.shared });
+    const resumedOld = response(other.say(encodeSubscribeRequest(1, { sessionId: en1 })), 1);
+    const third = new SessionRig({ shared: rig.shared });
+    const triedNew = response(
+      third.say(encodeSubscribeRequest(1, { sessionId: set.extranonce1 })),
+      1,
+    );
+    expect(readSubscribeResult(resumedOld.result)?.extranonce1).toBe(en1);
+    expect(readSubscribeResult(triedNew.result)?.extranonce1).not.toBe(set.extranonce1);
+  });
+
+  it('asks a miner that never subscribed to extranonce changes to reconnect', () => {
+    const rig = new SessionRig();
+    goLive(rig);
+    const out = rig.run(rig.session.renewExtranonce()).map(readLine);
+    expect(kinds(out)).toEqual(['reconnect']);
+    expect(rig.closed?.reason).toBe('reconnect');
   });
 });

@@ -28,35 +28,38 @@ export function submitActions(
   if (!session.guard.allowSubmit(nowMs)) {
     return rejected(session, request, login, 'rate-limited', nowMs);
   }
-  const verdict = session.judge.judge(request, session.difficulty, nowMs);
+  // The pool's job the id stands for: the id itself, or the job a re-send alias names.
+  const jobId = session.difficulty.sent(request.jobId)?.baseId ?? request.jobId;
+  const verdict = session.judge.judge(request, jobId, session.difficulty, nowMs);
   if (verdict.kind === 'rejected') {
     return rejected(session, request, login, verdict.reason, nowMs);
   }
-  return accepted(session, request, login, verdict, lease.hex, nowMs);
+  return accepted(session, request, jobId, login, verdict, lease.hex, nowMs);
 }
 
 function accepted(
   session: StratumSession,
   request: SubmitRequest,
+  jobId: string,
   login: WorkerLogin,
   verdict: Exclude<ShareVerdict, { kind: 'rejected' }>,
   sessionId: string,
   nowMs: number,
 ): SessionAction[] {
   const { counters, policy, logger } = session.deps;
-  session.judge.remember(request.jobId, verdict.key);
+  session.judge.remember(jobId, verdict.key);
   session.guard.judged(undefined);
   counters.sharesAccepted++;
   const out: SessionAction[] = [];
   if (verdict.kind === 'block') {
     counters.blocks++;
-    const lookup = session.deps.jobs.lookup(request.jobId);
+    const lookup = session.deps.jobs.lookup(jobId);
     if (lookup.kind !== 'unknown') {
       out.push({
         kind: 'block',
         candidate: {
           network: policy.network,
-          jobId: request.jobId,
+          jobId,
           job: lookup.job,
           header: verdict.header,
           coinbase: verdict.coinbase,
@@ -68,7 +71,7 @@ function accepted(
       });
     }
     logger.info(
-      { jobId: request.jobId, blockHash: Buffer.from(verdict.blockHash).reverse().toString('hex') },
+      { jobId, blockHash: Buffer.from(verdict.blockHash).reverse().toString('hex') },
       'block candidate',
     );
   }
@@ -77,7 +80,7 @@ function accepted(
     address: login.address,
     worker: login.worker,
     sessionId,
-    jobId: request.jobId,
+    jobId,
     difficulty: verdict.difficulty,
     work: verdict.work,
     hash: verdict.hash,

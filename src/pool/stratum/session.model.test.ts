@@ -55,6 +55,13 @@ interface Model {
   jobs: number;
   active: Set<string>;
   sent: Map<string, Notify>;
+  /** The pool job each id sent stands for (a re-send after a difficulty change is an alias). */
+  base: Map<string, string>;
+  /** The difficulty announced when each id was sent: no share for it is credited above that. */
+  sentAt: Map<string, number>;
+  current: string;
+  /** The miner sent mining.extranonce.subscribe. */
+  extranonceSubscribed: boolean;
   accepted: Sent[];
   acceptedKeys: Set<string>;
   lastDifficulty: number | undefined;
@@ -108,15 +115,18 @@ function observe(m: Model, out: ServerMessage[]): void {
     }
     if (x.kind === 'notify') {
       expect(m.lastDifficulty).toBeDefined();
+      // An id is sent once: a re-send goes under a new id, never the same one again.
+      expect(m.sent.has(x.jobId)).toBe(false);
       m.sent.set(x.jobId, x);
+      m.base.set(x.jobId, /^j\d+$/.test(x.jobId) ? x.jobId : m.current);
+      m.sentAt.set(x.jobId, m.lastDifficulty!);
     }
   });
 }
 
 /** An accepted share meets its difficulty miner-side, was sent, is fresh and not a dup. */
 function checkAccepted(m: Model, s: AcceptedShare): void {
-  const notify = m.sent.get(s.jobId);
-  expect(notify).toBeDefined();
+  expect([...m.base.values()]).toContain(s.jobId);
   expect(m.active.has(s.jobId)).toBe(true);
   expect(difficultyToNumber(s.difficulty)).toBeGreaterThanOrEqual(m.minAnnounced);
   expect(m.authorized.has(`${s.address}${s.worker === '' ? '' : '.'}${s.worker}`)).toBe(true);
@@ -130,7 +140,7 @@ function keyOf(jobId: string, s: GroundShare): string {
 function gate(m: Model, worker: string, jobId: string): number | undefined {
   if (!m.subscribed) return 25;
   if (!m.authorized.has(worker)) return 24;
-  if (!m.active.has(jobId) || !m.sent.has(jobId)) return 21;
+  if (!m.sent.has(jobId) || !m.active.has(m.base.get(jobId)!)) return 21;
   return undefined;
 }
 
@@ -208,8 +218,41 @@ const extranonceSubscribe: fc.Arbitrary<Cmd> = fc.constant({
   run(m, r) {
     const id = m.nextId++;
     step(m, r, encodeExtranonceSubscribeRequest(id), id);
+    if (!m.closed) m.extranonceSubscribed = true;
   },
   toString: () => 'extranonce.subscribe',
+});
+
+/** The pool moves the session to a new extranonce1: every id sent before is void. */
+const renewExtranonce: fc.Arbitrary<Cmd> = fc.constant({
+  check: () => true,
+  run(m, r) {
+    const out = r.rig.run(r.rig.session.renewExtranonce()).map(readLine);
+    if (m.closed || !m.subscribed) {
+      expect(out).toEqual([]);
+      return;
+    }
+    if (!m.extranonceSubscribed) {
+      expect(out.map((x) => x.kind)).toEqual(['reconnect']);
+      m.closed = true;
+      return;
+    }
+    const set = out[0];
+    if (set?.kind !== 'set-extranonce')
+      throw new Error(`expected set_extranonce, got ${set?.kind}`);
+    expect(set.extranonce1).not.toBe(m.en1);
+    m.en1 = set.extranonce1;
+    m.sent.clear();
+    m.base.clear();
+    m.sentAt.clear();
+    const live = m.authorized.size > 0;
+    expect(out.map((x) => x.kind)).toEqual(
+      live ? ['set-extranonce', 'notify'] : ['set-extranonce'],
+    );
+    if (live) expect(out[1]).toMatchObject({ kind: 'notify', cleanJobs: true });
+    observe(m, out.slice(1));
+  },
+  toString: () => 'renewExtranonce',
 });
 
 const submit = fc
@@ -253,6 +296,8 @@ const submit = fc
           sha256d(headerFromNotify(notify, en1, en2, share.ntime, share.nonce)),
         );
         expect(hashMeetsDifficulty(hash, sha256dHasher.diff1Target, rec.difficulty)).toBe(true);
+        expect(rec.jobId).toBe(m.base.get(notify.jobId));
+        expect(difficultyToNumber(rec.difficulty)).toBeLessThanOrEqual(m.sentAt.get(notify.jobId)!);
       }
     },
     toString: () => `submit(${kind}, ${stranger ? 'stranger' : 'worker'}, ${pick})`,
@@ -273,7 +318,7 @@ const duplicate = fc.tuple(fc.nat(), fc.boolean()).map(([pick, upper]): Cmd => (
     const out = step(m, r, submitLine(id, prior.worker, prior.jobId, share), id);
     if (m.closed && out.length === 0) return;
     const reply = out.find((x) => x.kind === 'response');
-    const expected = m.active.has(prior.jobId) ? 22 : 21;
+    const expected = m.active.has(m.base.get(prior.jobId)!) ? 22 : 21;
     expect(reply?.kind === 'response' ? reply.error?.code : undefined).toBe(expected);
     if (expected === 22) m.invalidShares++;
   },
@@ -286,6 +331,7 @@ const newJob = fc.boolean().map((clean): Cmd => ({
     const id = `j${++m.jobs + 1}`;
     if (clean) m.active.clear();
     m.active.add(id);
+    m.current = id;
     const out = r.rig.publish(poolJob(id, clean));
     if (m.closed || !m.subscribed || m.authorized.size === 0) {
       expect(out).toEqual([]);
@@ -360,6 +406,7 @@ describe('StratumSession (model-based)', () => {
         configure,
         suggest,
         extranonceSubscribe,
+        renewExtranonce,
         submit,
         submit,
         submit,
@@ -389,6 +436,10 @@ describe('StratumSession (model-based)', () => {
             jobs: 0,
             active: new Set(['j1']),
             sent: new Map(),
+            base: new Map<string, string>(),
+            sentAt: new Map<string, number>(),
+            current: 'j1',
+            extranonceSubscribed: false,
             accepted: [],
             acceptedKeys: new Set<string>(),
             lastDifficulty: undefined,

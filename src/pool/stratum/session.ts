@@ -9,6 +9,7 @@ import {
   encodeReconnect,
   encodeResult,
   encodeSetDifficulty,
+  encodeSetExtranonce,
   encodeSubscribeResult,
   type ReconnectTarget,
 } from './codec/encode.js';
@@ -201,6 +202,36 @@ export class StratumSession {
     return out;
   }
 
+  /**
+   * Moves the session to a new extranonce1 (the pool re-partitions its extranonce space, or
+   * moves the port to a network whose jobs need it). A miner that subscribed to
+   * extranonce changes gets `mining.set_extranonce`, then the current job as clean work under
+   * a new id (NiceHash's extension: the new value applies from the next job); every id it had
+   * is void from then on (code 21), as the work it carried was for the old extranonce1. A
+   * miner that did not subscribe cannot follow: it gets `client.reconnect`.
+   */
+  renewExtranonce(): readonly SessionAction[] {
+    const old = this.#lease;
+    if (this.#closed || old === undefined) return NO_ACTIONS;
+    if (!this.#extranonceSubscribed) return this.reconnect();
+    const { extranonces, policy, counters, logger } = this.deps;
+    const next = extranonces.allocate(undefined);
+    if (next === undefined) return this.reconnect();
+    extranonces.release(old.hex);
+    this.#lease = next;
+    this.judge.bind(next);
+    this.difficulty.forgetJobs();
+    counters.extranonceChanges++;
+    logger.info({ from: old.hex, to: next.hex }, 'extranonce1 renewed');
+    const out: SessionAction[] = [send(encodeSetExtranonce(next.hex, policy.extranonce2Size))];
+    const job = this.deps.jobs.current();
+    if (!this.#live || job === undefined) return out;
+    const alias = this.deps.jobs.reissueId();
+    this.difficulty.jobSent(alias, job.id);
+    out.push(send(this.deps.notifyLines.restart(job, alias)));
+    return out;
+  }
+
   /** Gives the extranonce1 back; the driver calls it once the connection is gone. */
   dispose(): void {
     this.#closed = true;
@@ -208,15 +239,19 @@ export class StratumSession {
     this.#lease = undefined;
   }
 
-  /** set_difficulty, then the current job again so miners that wait for a notify apply it. */
+  /**
+   * set_difficulty, then the current job again so miners that wait for a notify apply it; the
+   * job goes out under a new id, so the id the miner had keeps the difficulty it was sent at.
+   */
   announceDifficulty(out: SessionAction[]): void {
     if (!this.#live) return;
     this.deps.counters.difficultyChanges++;
     out.push(send(encodeSetDifficulty(this.difficulty.wire)));
     const job = this.deps.jobs.current();
     if (job === undefined) return;
-    this.difficulty.jobSent(job.id);
-    out.push(send(this.deps.notifyLines.resend(job)));
+    const alias = this.deps.jobs.reissueId();
+    this.difficulty.jobSent(alias, job.id);
+    out.push(send(this.deps.notifyLines.resend(job, alias)));
   }
 
   close(out: SessionAction[], reason: CloseReason, ban: boolean): void {

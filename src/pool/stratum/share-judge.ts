@@ -1,4 +1,4 @@
-import { compareDifficulty, type Difficulty } from '../core/difficulty/difficulty.js';
+import type { Difficulty } from '../core/difficulty/difficulty.js';
 import {
   validateShare,
   type ShareHasher,
@@ -61,8 +61,18 @@ export class ShareJudge {
     return this.#input.versionMask;
   }
 
-  judge(raw: SubmitRequest, difficulty: SessionDifficulty, nowMs: number): ShareVerdict {
-    const lookup = this.jobs.lookup(raw.jobId);
+  /**
+   * `baseId` is the pool's job the submitted id stands for (SessionDifficulty.sent): an alias
+   * the session re-sent the job under is judged as that job, at the alias's own difficulty,
+   * and shares the job's seen-set, so one solution under two ids is a duplicate.
+   */
+  judge(
+    raw: SubmitRequest,
+    baseId: string,
+    difficulty: SessionDifficulty,
+    nowMs: number,
+  ): ShareVerdict {
+    const lookup = this.jobs.lookup(baseId);
     if (lookup.kind === 'unknown') return UNKNOWN_JOB;
     if (lookup.kind === 'stale') return STALE_JOB;
     // Active, but never sent to this session: it cannot have been mined from our notify.
@@ -70,16 +80,13 @@ export class ShareJudge {
     if (judgedAt === undefined) return UNKNOWN_JOB;
     const input = this.#input;
     input.jobDifficulty = judgedAt;
-    this.#view.job = this.seen.forJob(raw.jobId);
-    const verdict = validateShare(lookup, raw, input, nowMs, this.hasher, this.rules);
-    if (verdict.kind !== 'rejected' || verdict.reason !== 'low-difficulty') return verdict;
-    const grace = difficulty.grace(nowMs);
-    if (grace === undefined || compareDifficulty(grace, judgedAt) >= 0) return verdict;
-    input.jobDifficulty = grace;
-    return validateShare(lookup, raw, input, nowMs, this.hasher, this.rules);
+    this.#view.job = this.seen.forJob(baseId);
+    // The share's key names its job: an alias's shares are keyed as the job's own.
+    const share = raw.jobId === baseId ? raw : { ...raw, jobId: baseId };
+    return validateShare(lookup, share, input, nowMs, this.hasher, this.rules);
   }
 
-  /** Records an accepted share so the same solution is a duplicate from now on. */
+  /** Records an accepted share (for the pool's job `jobId`) so it is a duplicate from now on. */
   remember(jobId: string, key: string): void {
     this.seen.add(jobId, this.#view.prefix + key);
   }

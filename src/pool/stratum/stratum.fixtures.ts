@@ -34,6 +34,7 @@ export class FixedJobSource implements JobSource {
   readonly #stale = new Map<string, PoolJob>();
   readonly #listeners = new Set<(job: PoolJob) => void>();
   #current: PoolJob | undefined;
+  #reissued = 0;
 
   constructor(first?: PoolJob) {
     if (first !== undefined) this.#add(first);
@@ -48,6 +49,11 @@ export class FixedJobSource implements JobSource {
     if (active !== undefined) return { kind: 'active', job: active.work };
     const stale = this.#stale.get(jobId);
     return stale === undefined ? { kind: 'unknown' } : { kind: 'stale', job: stale.work };
+  }
+
+  reissueId(): string {
+    this.#reissued++;
+    return `r${this.#reissued}`;
   }
 
   onJob(listener: (job: PoolJob) => void): () => void {

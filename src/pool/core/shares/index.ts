@@ -23,8 +23,11 @@ export {
 } from './validate-share.js';
 export {
   difficultyForJob,
+  forgetJobs,
   jobSent,
   newDifficultyBook,
+  sentJob,
   setDifficulty,
   type DifficultyBook,
+  type SentJob,
 } from './job-difficulty.js';

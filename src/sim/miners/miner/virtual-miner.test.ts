@@ -3,7 +3,7 @@ import { poolJob } from '../../../pool/stratum/stratum.fixtures.js';
 import { scryptNodeCrypto } from '../../../pool/core/algorithms/index.js';
 import { sha256dHasher } from '../../../pool/stratum/stratum.fixtures.js';
 import { createRng, VirtualTime } from '../../../runtime/index.js';
-import { ANTMINER_L7, ANTMINER_S19 } from '../profiles/catalogue.js';
+import { ANTMINER_L7, ANTMINER_S19, GPU_MIDRANGE } from '../profiles/catalogue.js';
 import { createPoolBench, NULL_OBSERVER, type PoolBench } from './miner.fixtures.js';
 import { DEFAULT_GRIND_LIMITS } from './miner-spec.js';
 import { ShareClock } from './share-clock.js';
@@ -37,13 +37,50 @@ describe('VirtualMiner', () => {
     const miner = bench.miner();
     miner.start();
     await bench.vt.advanceBy(120_000);
+    const before = new Set(miner.snapshot().shares.map((s) => s.jobId));
     // Act
     bench.jobs.publish(poolJob('j2', true));
     await bench.vt.advanceBy(300_000);
-    // Assert
+    // Assert: nothing more on j1 (nor on an id it was re-sent under), all of it accepted
     const after = miner.snapshot().shares.filter((s) => s.sentAtMs! > bench!.vt.nowMs() - 299_000);
     expect(after.length).toBeGreaterThan(5);
-    expect(after.every((s) => s.jobId === 'j2' && s.answer.kind === 'accepted')).toBe(true);
+    expect(before.has('j1')).toBe(true);
+    expect(after.some((s) => s.jobId === 'j2')).toBe(true);
+    expect(after.every((s) => !before.has(s.jobId) && s.answer.kind === 'accepted')).toBe(true);
+  });
+});
+
+describe('VirtualMiner and a new extranonce1', () => {
+  it('follows mining.set_extranonce without reconnecting when it subscribed to it', async () => {
+    // Arrange: gpu-midrange sends mining.extranonce.subscribe
+    bench = createPoolBench();
+    const miner = bench.miner({ profile: GPU_MIDRANGE });
+    miner.start();
+    await bench.vt.advanceBy(120_000);
+    const before = bench.sink.accepted.length;
+    const firstSession = bench.sink.accepted[0]?.sessionId;
+    // Act
+    const moved = bench.server.renewExtranonces();
+    await bench.vt.advanceBy(300_000);
+    // Assert: same connection, new extranonce1, its shares still accepted
+    const truth = miner.snapshot();
+    expect(moved).toEqual({ renewed: 1, reconnected: 0 });
+    expect(truth.sessions).toHaveLength(1);
+    const after = bench.sink.accepted.slice(before);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.every((s) => s.sessionId !== firstSession)).toBe(true);
+    expect(truth.shares.filter((s) => s.answer.kind !== 'accepted').length).toBeLessThanOrEqual(1);
+  });
+
+  it('reconnects when the pool asks one that cannot follow', async () => {
+    bench = createPoolBench();
+    const miner = bench.miner();
+    miner.start();
+    await bench.vt.advanceBy(60_000);
+    const moved = bench.server.renewExtranonces();
+    await bench.vt.advanceBy(60_000);
+    expect(moved).toEqual({ renewed: 0, reconnected: 1 });
+    expect(miner.snapshot().sessions.map((s) => s.closedBy)).toEqual(['pool', undefined]);
   });
 });
 
