@@ -38,6 +38,11 @@ export class Connection implements RunnerTarget {
   #closeReason: CloseReason | undefined;
   #closingSinceMs: number | undefined;
   #gone = false;
+  /**
+   * While a chunk of input is handled, replies gather here and leave in one write at its
+   * end: one syscall per packet, without cork's writev machinery for the usual single line.
+   */
+  #batch: string | undefined;
 
   constructor(
     private readonly host: ConnectionHost,
@@ -73,9 +78,17 @@ export class Connection implements RunnerTarget {
   }
 
   write(line: string): void {
+    if (this.#batch !== undefined) {
+      this.#batch += line;
+      return;
+    }
+    this.#send(line);
+  }
+
+  #send(text: string): void {
     const stream = this.stream;
     if (stream.destroyed || stream.writableEnded) return;
-    stream.write(line);
+    stream.write(text);
     if (stream.writableLength > this.host.limits.maxWriteBufferBytes) {
       this.#count('slow-reader');
       this.destroy();
@@ -85,6 +98,7 @@ export class Connection implements RunnerTarget {
   /** Ends after what was written so far reaches the peer; bans when banMs is set. */
   close(reason: CloseReason, banMs: number | undefined): void {
     if (this.#gone || this.#closingSinceMs !== undefined) return;
+    this.#flush();
     this.#count(reason);
     const nowMs = this.host.clock.nowMs();
     if (banMs !== undefined) {
@@ -116,26 +130,35 @@ export class Connection implements RunnerTarget {
     const events = this.#splitter.push(chunk);
     if (events.length === 0) return;
     const nowMs = this.host.clock.nowMs();
-    const { session, stream } = this;
-    stream.cork();
-    for (let i = 0; i < events.length && this.#closeReason === undefined; i++) {
-      const event = events[i]!;
-      if (event.kind === 'oversize') {
-        this.host.counters.oversizeLines++;
-        const out: SessionAction[] = [{ kind: 'send', line: encodeError(null, LINE_TOO_LONG) }];
-        session.close(out, 'oversize-line', false);
-        this.run(out);
-        break;
+    const { session } = this;
+    this.#batch = '';
+    try {
+      for (let i = 0; i < events.length && this.#closeReason === undefined; i++) {
+        const event = events[i]!;
+        if (event.kind === 'oversize') {
+          this.host.counters.oversizeLines++;
+          const out: SessionAction[] = [{ kind: 'send', line: encodeError(null, LINE_TOO_LONG) }];
+          session.close(out, 'oversize-line', false);
+          this.run(out);
+          break;
+        }
+        const parsed = parseStratumLine(event.text);
+        this.run(
+          parsed.ok
+            ? session.handle(parsed.request, nowMs)
+            : session.handleParseError(parsed.error, nowMs),
+        );
       }
-      const parsed = parseStratumLine(event.text);
-      this.run(
-        parsed.ok
-          ? session.handle(parsed.request, nowMs)
-          : session.handleParseError(parsed.error, nowMs),
-      );
+    } finally {
+      this.#flush();
     }
-    stream.uncork();
   };
+
+  #flush(): void {
+    const batch = this.#batch;
+    this.#batch = undefined;
+    if (batch !== undefined && batch.length > 0) this.#send(batch);
+  }
 
   readonly #onEnd = (): void => {
     this.#count('peer-closed');

@@ -39,6 +39,9 @@ export interface ShutdownOptions {
   readonly reconnect?: ReconnectTarget | true;
 }
 
+/** The sweep over all connections runs in this many slices per sweepIntervalMs. */
+const SWEEP_SLICES = 10;
+
 /**
  * The Stratum server: sessions over any duplex byte stream. `attach` serves a stream that
  * is already connected (an in-memory pair from the simulator, a socket); `listen` adds TCP.
@@ -58,6 +61,8 @@ export class StratumServer {
   readonly #unsubscribe: () => void;
   readonly #tcp: Server[] = [];
   #sweep: TimerHandle | undefined;
+  /** Where the sweep is in its pass over the connections (a live Set iterator). */
+  #sweepCursor: Iterator<Connection> | undefined;
   #closing: Promise<void> | undefined;
   #whenEmpty: (() => void) | undefined;
   #nextId = 1;
@@ -125,7 +130,7 @@ export class StratumServer {
     this.#connections.add(connection);
     this.#sweep ??= this.#deps.scheduler.setInterval(
       () => this.#tick(),
-      this.#deps.config.server.sweepIntervalMs,
+      this.#deps.config.server.sweepIntervalMs / SWEEP_SLICES,
     );
     return { ok: true };
   }
@@ -239,10 +244,30 @@ export class StratumServer {
     this.#checkEmpty();
   }
 
+  /**
+   * One slice of the sweep: every sweepIntervalMs each connection is ticked once, spread
+   * over SWEEP_SLICES timer turns, so 10,000 connections never stall the loop for one long
+   * pass (answers to shares would wait behind it).
+   */
   #tick(): void {
     const nowMs = this.#deps.scheduler.clock.nowMs();
-    this.#bans.prune(nowMs);
-    for (const c of this.#connections) c.tick(nowMs);
+    // Never more than there are connections, so none is ticked twice in one slice.
+    let left = Math.ceil(this.#connections.size / SWEEP_SLICES);
+    let restarts = 0;
+    while (left > 0 && restarts < 2) {
+      if (this.#sweepCursor === undefined) {
+        this.#bans.prune(nowMs);
+        this.#sweepCursor = this.#connections.values();
+        restarts++;
+      }
+      const next = this.#sweepCursor.next();
+      if (next.done === true) {
+        this.#sweepCursor = undefined;
+        continue;
+      }
+      next.value.tick(nowMs);
+      left--;
+    }
   }
 
   #onJob(job: PoolJob): void {
