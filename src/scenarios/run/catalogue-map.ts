@@ -14,14 +14,20 @@ import {
  */
 const PROFILE_IDS: Readonly<Record<string, string>> = {
   'cpu-desktop': 'cpu-generic',
+  'cpu-server': 'cpu-server',
   'gpu-midrange': 'gpu-midrange',
+  'gpu-highend': 'gpu-highend',
   'asic-sha256-s19': 'antminer-s19',
+  'asic-sha256-s21': 'antminer-s21',
   'asic-scrypt-l7': 'antminer-l7',
+  'asic-scrypt-l9': 'antminer-l9',
+  'asic-blake3-al3': 'iceriver-al3',
 };
 
 const BEHAVIOUR_IDS: Readonly<Record<string, string>> = {
   honest: 'honest',
   'flaky-connection': 'connection-churn',
+  'slow-submit': 'slow-submit',
   'duplicate-shares': 'duplicate-shares',
   'low-difficulty': 'low-difficulty',
   'invalid-pow': 'garbage-proof',

@@ -3,10 +3,20 @@ import { parseScenario } from '../load/parse-scenario.js';
 import { minerBehaviour, minerProfile } from './catalogue-map.js';
 import { smallScenarioYaml } from './run.fixtures.js';
 import { protocolProblems } from './support.js';
-import { DEFAULT_BEHAVIOURS } from '../schema/catalogue.js';
+import {
+  DEFAULT_BEHAVIOURS,
+  DEFAULT_CATALOGUE,
+  type ScenarioCatalogue,
+} from '../schema/catalogue.js';
+
+/** The default catalogue and one profile the virtual miners do not model. */
+const WITH_UNMODELLED: ScenarioCatalogue = {
+  ...DEFAULT_CATALOGUE,
+  knownProfiles: [...DEFAULT_CATALOGUE.knownProfiles, 'asic-x11-d9'],
+};
 
 function parse(text: string) {
-  const parsed = parseScenario(text, 'x.yaml');
+  const parsed = parseScenario(text, 'x.yaml', { catalogue: WITH_UNMODELLED });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.scenario;
 }
@@ -20,13 +30,13 @@ describe('protocolProblems', () => {
     // Arrange
     const text = smallScenarioYaml({
       events: '  - { at: 5m, do: net-latency, latency: 5ms, for: 1m }',
-    }).replace('profile: cpu-desktop, count: 3', 'profile: asic-blake3-al3, count: 3');
+    }).replace('profile: cpu-desktop, count: 3', 'profile: asic-x11-d9, count: 3');
     // Act
     const problems = protocolProblems(parse(text));
     // Assert
     expect(problems).toEqual([
       "events[0]: 'net-latency' is not supported at protocol fidelity yet (in-memory streams have no latency model yet)",
-      "farms[0]: profile 'asic-blake3-al3' has no virtual-miner model yet",
+      "farms[0]: profile 'asic-x11-d9' has no virtual-miner model yet",
     ]);
   });
 

@@ -10,6 +10,7 @@ import { lowDifficulty } from './low-difficulty.js';
 import { ntimeOutOfRange } from './ntime-out-of-range.js';
 import { poolHopping } from './pool-hopping.js';
 import { duplicateShares } from './duplicate-shares.js';
+import { slowSubmit } from './slow-submit.js';
 import { slowloris } from './slowloris.js';
 import { staleShares } from './stale-shares.js';
 import { submitFlood } from './submit-flood.js';
@@ -21,6 +22,7 @@ import { wrongExtranonce2Size } from './wrong-extranonce2-size.js';
 /** Every behaviour a farm can give its miners, each with the response a correct pool gives. */
 export const BEHAVIOURS: readonly Behaviour[] = [
   honest,
+  slowSubmit,
   duplicateShares,
   staleShares,
   lowDifficulty,

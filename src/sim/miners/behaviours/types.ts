@@ -86,6 +86,11 @@ export type ExpectedResponse =
   | { readonly kind: 'accept' }
   /** Each share tagged with `intent` is refused with this Stratum error code. */
   | { readonly kind: 'reject'; readonly intent: string; readonly code: number }
+  /**
+   * Every share is accepted except each tagged `staleIntent`: sent after a new tip (a clean
+   * mining.notify) had replaced its job, which is refused with this code.
+   */
+  | { readonly kind: 'accept-unless-stale'; readonly staleIntent: string; readonly code: number }
   /** Each line tagged with `intent` gets this error code, and (after enough) the pool hangs up. */
   | {
       readonly kind: 'error-then-disconnect';

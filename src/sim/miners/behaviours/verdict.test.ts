@@ -63,9 +63,34 @@ describe('judgeBehaviour', () => {
     expect(verdict).toMatchObject({ ok: false, evidence: 2 });
   });
 
+  it('accept-unless-stale: refused with the code only what went out after a new tip', () => {
+    // Arrange
+    const expected = { kind: 'accept-unless-stale', staleIntent: 'late-stale', code: 21 } as const;
+    const stale = { kind: 'rejected', code: 21, message: 'Stale share: job not current' } as const;
+    const good = [share('late', { kind: 'accepted' }), share('late-stale', stale)];
+    // Act
+    const pass = judgeBehaviour(expected, [truth(good)]);
+    const tookStale = judgeBehaviour(expected, [
+      truth([...good, share('late-stale', { kind: 'accepted' })]),
+    ]);
+    const refusedLate = judgeBehaviour(expected, [truth([...good, share('late', stale)])]);
+    // Assert
+    expect(pass).toEqual({ ok: true, evidence: 2 });
+    expect(tookStale).toMatchObject({
+      ok: false,
+      evidence: 3,
+      problems: [expect.stringContaining('late-stale')],
+    });
+    expect(refusedLate).toMatchObject({
+      ok: false,
+      evidence: 3,
+      problems: [expect.stringContaining('(late)')],
+    });
+  });
+
   it('every catalogue behaviour has a unique id, a class and an expected response', () => {
     expect(new Set(BEHAVIOURS.map((b) => b.id)).size).toBe(BEHAVIOURS.length);
-    expect(BEHAVIOURS.length).toBe(20);
+    expect(BEHAVIOURS.length).toBe(21);
     for (const b of BEHAVIOURS) expect(['honest', 'malicious', 'strategic']).toContain(b.class);
   });
 });

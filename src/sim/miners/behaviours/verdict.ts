@@ -27,6 +27,15 @@ export function judgeBehaviour(
       const tagged = shares.filter((s) => s.intent === expected.intent);
       return allOf(tagged, (s) => rejectedWith(s, expected.code), describeShare);
     }
+    case 'accept-unless-stale':
+      return allOf(
+        shares,
+        (s) =>
+          s.intent === expected.staleIntent
+            ? rejectedWith(s, expected.code)
+            : s.answer.kind === 'accepted',
+        describeShare,
+      );
     case 'rate-limit': {
       const tagged = shares.filter((s) => s.intent === expected.intent);
       const limited = tagged.filter((s) => rejectedWith(s, expected.code));

@@ -3,7 +3,7 @@ import type { LineRecord, ShareRecord } from '../truth/records.js';
 import { hashesPerShare } from '../work/targets.js';
 import { LatencyHistogram } from './latency-histogram.js';
 
-/** A share counts as late when it left this long after the share clock found it. */
+/** A share counts as late when grinding delivered it this long after the share clock found it. */
 export const LATE_SHARE_MS = 1_000;
 
 /**

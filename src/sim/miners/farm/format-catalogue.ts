@@ -19,6 +19,8 @@ function expectedText(e: ExpectedResponse): string {
       return 'accepted';
     case 'reject':
       return `refused with ${e.code}`;
+    case 'accept-unless-stale':
+      return `accepted; refused with ${e.code} once a new tip replaced the job`;
     case 'rate-limit':
       return `excess refused with ${e.code}, miner kept`;
     case 'error-then-disconnect':

@@ -37,7 +37,10 @@ export const DEFAULT_GRIND_LIMITS: GrindLimits = {
 export interface MinerObserver {
   share(record: ShareRecord): void;
   line(record: LineRecord): void;
-  /** How late a share went out after the share clock found it (scenario ms). */
+  /**
+   * How late grinding delivered a share after the share clock found it (scenario ms); a
+   * behaviour's own delays (a slow link) are not lag.
+   */
   lag(ms: number): void;
 }
 

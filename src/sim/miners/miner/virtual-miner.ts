@@ -72,6 +72,9 @@ export class VirtualMiner implements MinerContext {
         roundAgeMs: () => this.roundAgeMs(),
         shareDue: (dueAtMs) => this.#hooks.shareDue?.(this, dueAtMs) ?? true,
         found: (share) => {
+          // The farm's lag is how late grinding delivered the share; what the behaviour does
+          // with it next (holds it on a slow link, withholds it) is not the farm falling behind.
+          deps.observer.lag(deps.scheduler.clock.nowMs() - share.dueAtMs);
           if (this.#hooks.found !== undefined) this.#hooks.found(this, share);
           else void this.submit(share, 'honest');
         },
@@ -145,7 +148,6 @@ export class VirtualMiner implements MinerContext {
     const fields = submitFields(share.solution, this.spec.username, overrides);
     const seq = this.truth.nextSeq();
     const sentAtMs = this.deps.scheduler.clock.nowMs();
-    this.deps.observer.lag(sentAtMs - share.dueAtMs);
     const { reply, latencyMs } = await client.submit(fields);
     const record = shareRecord(this.spec.id, seq, intent, session, share, fields, {
       sentAtMs,

@@ -1,0 +1,26 @@
+import type { ReconnectPolicy } from '../client/backoff.js';
+
+/** Hashrate units, in hashes per second. */
+export const TH = 1e12;
+export const GH = 1e9;
+export const MH = 1e6;
+export const KH = 1e3;
+
+/** cgminer family: retries a dead pool on a growing wait; bmminer inherits it. */
+export const CGMINER_RECONNECT: ReconnectPolicy = {
+  initialMs: 5_000,
+  maxMs: 60_000,
+  factor: 2,
+  jitter: 0.2,
+};
+
+/** pooler's cpuminer: --retry-pause defaults to 30 s (opt_fail_pause), without growth. */
+export const CPUMINER_RECONNECT: ReconnectPolicy = {
+  initialMs: 30_000,
+  maxMs: 30_000,
+  factor: 1,
+  jitter: 0,
+};
+
+/** BIP 310's mask as cgminer 4.10+ (and bmminer) request it: bits 13..28 (BIP 320). */
+export const BIP320_ROLLING = { mask: 0x1fffe000, minBitCount: 2 } as const;
