@@ -3,6 +3,7 @@ import { REGTEST_ERROR_CODES } from './regtest/errors.js';
 import { SIM_ERROR_CODES } from './sim/chain/sim-errors.js';
 import { RUN_ERROR_CODES } from './scenarios/run/run-errors.js';
 import { STORE_ERROR_CODES } from './pool/store/store-errors.js';
+import { PAYOUT_SERVICE_ERROR_CODES } from './pool/payouts/payout-errors.js';
 import { RPC_SERVER_ERROR_CODES } from './sim/chain/rpc/rpc-server-errors.js';
 
 /** Codes thrown by parts without a table of their own. */
@@ -47,4 +48,5 @@ export const ERROR_CATALOGUE: Readonly<Record<string, string>> = Object.freeze({
   ...REGTEST_ERROR_CODES,
   ...RUN_ERROR_CODES,
   ...STORE_ERROR_CODES,
+  ...PAYOUT_SERVICE_ERROR_CODES,
 });
