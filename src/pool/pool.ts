@@ -9,6 +9,7 @@ import { JobManager } from './jobs/job-manager.js';
 import { addressLoginValidator } from './login-validator.js';
 import type { ChainNode } from './node/chain-node.js';
 import { TemplateWatcher } from './node/template-watcher.js';
+import { PoolBooks, type PoolBooksDeps } from './pool-books.js';
 import { BlockSubmitter, type FoundBlock } from './shares/block-submitter.js';
 import { MemoryShareBook } from './shares/memory-share-book.js';
 import { stratumConfig, type StratumConfigInput } from './stratum/config.js';
@@ -31,6 +32,11 @@ export interface PoolOptions {
   readonly extranonce1Size?: number;
   /** How many accepted shares are kept in memory for PPLNS. */
   readonly maxShares?: number;
+  /**
+   * The durable books (share ledger, rounds, confirmations, payouts) over an opened store.
+   * Without them the pool keeps only its in-memory book: nothing survives the process.
+   */
+  readonly books?: Pick<PoolBooksDeps, 'store' | 'settings' | 'wallet' | 'daemonUrls'>;
 }
 
 /** One running pool: a coin's node, its jobs, its Stratum server and its books. */
@@ -39,6 +45,8 @@ export interface Pool {
   readonly server: StratumServer;
   readonly jobs: JobManager;
   readonly book: MemoryShareBook;
+  /** The durable books, when the pool was given a store. */
+  readonly books: PoolBooks | undefined;
   readonly blocks: readonly FoundBlock[];
   /** Starts following the node; resolves once the first job exists. */
   start(): Promise<void>;
@@ -67,6 +75,10 @@ export function createPool(opts: PoolOptions): Pool {
     maxJobs: 16,
   });
   const book = new MemoryShareBook(opts.maxShares ?? 1_000_000);
+  const books =
+    opts.books === undefined
+      ? undefined
+      : new PoolBooks({ ...opts.books, network: coin.id, coin, node, scheduler, logger });
   const blocks: FoundBlock[] = [];
   const watcher = new TemplateWatcher({
     node,
@@ -79,13 +91,18 @@ export function createPool(opts: PoolOptions): Pool {
     logger: logger.child({ component: 'blocks' }),
     onResult: (found) => {
       blocks.push(found);
+      books?.blockFound(found);
       // An accepted block moves the tip: ask for the next template now rather than at the
       // next longpoll answer, so miners stop working on a dead parent as soon as possible.
       if (found.result.kind === 'accepted') watcher.refreshNow();
     },
   });
   const sink: ShareSink = {
-    record: (share) => book.record(share),
+    record: (share) => {
+      book.record(share);
+      // Durable mode: the miner's `true` waits for the commit (see AckMode).
+      return books?.record(share);
+    },
     submitBlock: async (candidate) => {
       await submitter.submit(candidate);
     },
@@ -120,15 +137,19 @@ export function createPool(opts: PoolOptions): Pool {
     server,
     jobs,
     book,
+    books,
     blocks,
     async start() {
+      await books?.start();
       watcher.start();
       await ready;
     },
     listen: (host, port) => server.listen(host, port),
     async close() {
+      // Sessions drain first (their records settle), then the ledger writes its last batch.
       await server.close({ reconnect: true });
       await watcher.stop();
+      await books?.close();
       await node.close();
     },
   };

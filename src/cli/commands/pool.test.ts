@@ -15,6 +15,8 @@ function memoryIo(): CliIo & { stdout: string; stderr: string } {
   return io;
 }
 
+const BCRT = 'bcrt1q4ztzjx7d4qfl8td2n3euchy8qn5c2wnlwgle5j';
+
 describe('chimera pool', () => {
   it('lists every coin with its algorithm', async () => {
     const io = memoryIo();
@@ -31,6 +33,48 @@ describe('chimera pool', () => {
     [
       ['pool', '--coin', 'litecoin-regtest', '--node', 'http://127.0.0.1:1', '--address', 'nope'],
       /not a litecoin-regtest address/,
+    ],
+    [
+      [
+        'pool',
+        '--coin',
+        'bitcoin-regtest',
+        '--node',
+        'http://127.0.0.1:1',
+        '--address',
+        BCRT,
+        '--ack',
+        'later',
+      ],
+      /--ack must be 'durable' or 'ack-then-write', got 'later'/,
+    ],
+    [
+      [
+        'pool',
+        '--coin',
+        'bitcoin-regtest',
+        '--node',
+        'http://127.0.0.1:1',
+        '--address',
+        BCRT,
+        '--fee',
+        '150',
+      ],
+      /--fee must be a percentage from 0 to 100/,
+    ],
+    [
+      [
+        'pool',
+        '--coin',
+        'bitcoin-regtest',
+        '--node',
+        'http://127.0.0.1:1',
+        '--address',
+        BCRT,
+        '--fee',
+        '1.234',
+      ],
+      /at most 2 decimals/,
     ],
   ])('refuses %j with exit code 2 and a clear message', async (argv, message) => {
     const io = memoryIo();

@@ -8,7 +8,10 @@ import { FailoverChainNode } from '../../pool/node/failover-chain-node.js';
 import { JsonRpcClient } from '../../pool/node/json-rpc-client.js';
 import { RpcChainNode } from '../../pool/node/rpc-chain-node.js';
 import type { ChainNode } from '../../pool/node/chain-node.js';
+import { decodeAddress } from '../../pool/core/address/decode.js';
 import { createPool } from '../../pool/pool.js';
+import type { AckMode } from '../../pool/store/ledger/share-ledger.js';
+import { openStore } from '../../pool/store/store.js';
 import type { CliIo } from '../io.js';
 import { parseHostPort, type HostPort } from '../host-port.js';
 
@@ -21,6 +24,10 @@ interface PoolFlags {
   difficulty?: string;
   minDifficulty?: string;
   listCoins?: boolean;
+  dataDir?: string;
+  dbSchema?: string;
+  ack: string;
+  fee: string;
 }
 
 export function poolCommand(io: CliIo): Command {
@@ -41,6 +48,17 @@ export function poolCommand(io: CliIo): Command {
     .option('--address <address>', "the pool's payout address: every coinbase pays it")
     .option('--difficulty <n>', 'starting share difficulty', '1')
     .option('--min-difficulty <n>', 'lowest share difficulty vardiff may set', '0.001')
+    .option(
+      '--data-dir <dir>',
+      'keep the books in embedded PGlite in this directory (when DATABASE_URL is not set)',
+    )
+    .option('--db-schema <name>', 'PostgreSQL/PGlite schema for the books (one pool per schema)')
+    .option(
+      '--ack <mode>',
+      "'durable': a share is answered after its commit; 'ack-then-write': at once, written next batch",
+      'durable',
+    )
+    .option('--fee <percent>', 'pool fee in percent of each block reward', '1')
     .option('--list-coins', 'list the coins this pool knows and exit')
     .action(async (flags: PoolFlags) => {
       if (flags.listCoins) {
@@ -78,27 +96,80 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
   if (flags.node.length === 0) throw usage('--node <rpc-url> is required');
   if (!flags.address) throw usage('--address <payout address> is required');
 
+  const payout = decodeAddress(flags.address, coin.address);
+  if (!payout.ok) throw usage(`--address is not a ${coin.id} address: ${payout.error}`);
+  const ackMode = parseAck(flags.ack);
+  const feeBps = parseFee(flags.fee);
+  const databaseUrl = io.env['DATABASE_URL'];
+  if (databaseUrl !== undefined && flags.dataDir !== undefined) {
+    throw usage('give DATABASE_URL or --data-dir, not both');
+  }
+
   const logger = pino({ base: { coin: coin.id } }, pino.destination(2));
   const scheduler = new WallScheduler(wallClock);
-  const node = buildNode(flags, coin.templateRules, scheduler);
-  const pool = createPool({
-    coin,
-    node,
-    algorithms: await createDefaultRegistry(),
-    payoutAddress: flags.address,
-    stratum: { difficulty: { start: flags.difficulty ?? 1, min: flags.minDifficulty ?? '0.001' } },
-    scheduler,
-    logger,
+  const store = await openStore({
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
+    ...(flags.dbSchema === undefined ? {} : { schema: flags.dbSchema }),
   });
-  const bound = await pool.listen(flags.stratum.host, flags.stratum.port);
-  io.out(`chimera pool: ${coin.id}, stratum listening on ${bound.address}:${bound.port}\n`);
-  logger.info({ address: bound.address, port: bound.port }, 'stratum listening');
-  const stopped = io.waitForSignal();
-  await Promise.race([pool.start(), stopped]);
-  await stopped;
-  io.out('chimera pool: shutting down (client.reconnect sent to every miner)\n');
-  await pool.close();
-  scheduler.clearAll();
+  io.out(`chimera pool: books in ${describeStore(databaseUrl, flags.dataDir)}, ${ackMode}\n`);
+  try {
+    const node = buildNode(flags, coin.templateRules, scheduler);
+    const pool = createPool({
+      coin,
+      node,
+      algorithms: await createDefaultRegistry(),
+      payoutAddress: flags.address,
+      stratum: {
+        difficulty: { start: flags.difficulty ?? 1, min: flags.minDifficulty ?? '0.001' },
+      },
+      scheduler,
+      logger,
+      books: { store, settings: { ackMode, feeBps }, daemonUrls: flags.node.map(withoutPassword) },
+    });
+    const bound = await pool.listen(flags.stratum.host, flags.stratum.port);
+    io.out(`chimera pool: ${coin.id}, stratum listening on ${bound.address}:${bound.port}\n`);
+    logger.info({ address: bound.address, port: bound.port }, 'stratum listening');
+    const stopped = io.waitForSignal();
+    await Promise.race([pool.start(), stopped]);
+    await stopped;
+    io.out('chimera pool: shutting down (client.reconnect sent to every miner)\n');
+    await pool.close();
+  } finally {
+    await store.close();
+    scheduler.clearAll();
+  }
+}
+
+function parseAck(value: string): AckMode {
+  if (value === 'durable' || value === 'ack-then-write') return value;
+  throw usage(`--ack must be 'durable' or 'ack-then-write', got '${value}'`);
+}
+
+function parseFee(value: string): number {
+  const percent = Number(value);
+  if (!/^\d+(\.\d{1,2})?$/.test(value) || percent > 100) {
+    throw usage(`--fee must be a percentage from 0 to 100 with at most 2 decimals, got '${value}'`);
+  }
+  return Math.round(percent * 100);
+}
+
+function describeStore(databaseUrl: string | undefined, dataDir: string | undefined): string {
+  if (databaseUrl !== undefined) {
+    const url = URL.canParse(databaseUrl) ? new URL(databaseUrl) : undefined;
+    return `PostgreSQL ${url === undefined ? '(DATABASE_URL)' : `${url.host}${url.pathname}`}`;
+  }
+  if (dataDir !== undefined) return `embedded PGlite at ${dataDir} (PGlite does not fsync)`;
+  return 'embedded PGlite in memory (nothing survives the process; set DATABASE_URL or --data-dir)';
+}
+
+/** Daemon URLs as the networks table keeps them: never with the RPC password. */
+function withoutPassword(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const u = new URL(url);
+  u.password = '';
+  u.username = '';
+  return u.toString();
 }
 
 function buildNode(

@@ -1,3 +1,4 @@
+import { workOfTarget } from '../core/difficulty/targets.js';
 import type { Logger } from 'pino';
 import { blockForShare } from '../core/block/block.js';
 import { toDisplayHex } from '../core/bytes.js';
@@ -17,6 +18,8 @@ export interface FoundBlock {
   readonly foundAtMs: number;
   readonly submittedAtMs: number;
   readonly rewardSats: bigint;
+  /** Expected hashes per block at the block's target (workOfTarget): sizes its PPLNS window. */
+  readonly networkWork: bigint;
   /** The daemon's verdict; `error` also covers a daemon that could not be reached. */
   readonly result: SubmitResult;
 }
@@ -73,6 +76,7 @@ export class BlockSubmitter {
       foundAtMs: candidate.timeMs,
       submittedAtMs: this.deps.clock.nowMs(),
       rewardSats: job.template.coinbaseValueSats,
+      networkWork: workOfTarget(job.template.target),
       result,
     };
     this.deps.onResult(found);
