@@ -39,10 +39,12 @@ export class Connection implements RunnerTarget {
   #closingSinceMs: number | undefined;
   #gone = false;
   /**
-   * While a chunk of input is handled, replies gather here and leave in one write at its
-   * end: one syscall per packet, without cork's writev machinery for the usual single line.
+   * Lines written in one synchronous run (a chunk of input, a tick, a job, an answer that
+   * settled) gather here and leave in one write at its end: one syscall per packet, without
+   * cork's writev machinery for the usual single line.
    */
-  #batch: string | undefined;
+  #batch = '';
+  #flushQueued = false;
 
   constructor(
     private readonly host: ConnectionHost,
@@ -78,11 +80,10 @@ export class Connection implements RunnerTarget {
   }
 
   write(line: string): void {
-    if (this.#batch !== undefined) {
-      this.#batch += line;
-      return;
-    }
-    this.#send(line);
+    this.#batch += line;
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(this.#flush);
   }
 
   #send(text: string): void {
@@ -131,7 +132,6 @@ export class Connection implements RunnerTarget {
     if (events.length === 0) return;
     const nowMs = this.host.clock.nowMs();
     const { session } = this;
-    this.#batch = '';
     try {
       for (let i = 0; i < events.length && this.#closeReason === undefined; i++) {
         const event = events[i]!;
@@ -154,11 +154,12 @@ export class Connection implements RunnerTarget {
     }
   };
 
-  #flush(): void {
+  readonly #flush = (): void => {
+    this.#flushQueued = false;
     const batch = this.#batch;
-    this.#batch = undefined;
-    if (batch !== undefined && batch.length > 0) this.#send(batch);
-  }
+    this.#batch = '';
+    if (batch.length > 0) this.#send(batch);
+  };
 
   readonly #onEnd = (): void => {
     this.#count('peer-closed');

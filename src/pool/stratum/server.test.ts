@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   encodeAuthorizeRequest,
   encodeSubmitRequest,
+  encodeSubscribeRequest,
   encodeSuggestDifficultyRequest,
 } from './codec/encode-requests.js';
 import type { NotifyFields } from './codec/messages.js';
 import { createHarness, type Harness } from './harness.fixtures.js';
+import { TestMiner } from './miner.fixtures.js';
 import { EASY, grind, poolJob, type GroundShare } from './stratum.fixtures.js';
 
 let h: Harness | undefined;
@@ -142,5 +144,36 @@ describe('StratumServer over an in-memory stream', () => {
     await h.close();
     await expect(h.server.listen('127.0.0.1', 0)).rejects.toThrow(/STRATUM_SERVER_CLOSED/);
     h = undefined;
+  });
+});
+
+describe('StratumServer writes', () => {
+  it('answers a packet of several requests with one write', async () => {
+    // Arrange
+    h = createHarness();
+    const stream = h.connectRaw();
+    const chunks: string[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c.toString()));
+    const miner = new TestMiner(stream);
+    // Act: subscribe + authorize in one packet, then three submits in one packet
+    miner.send(encodeSubscribeRequest(1) + encodeAuthorizeRequest(2, 'addr1.rig1', 'x'));
+    const notify = await miner.until((m) => m.kind === 'notify');
+    if (notify.kind !== 'notify') throw new Error('no notify');
+    const handshakeChunks = chunks.length;
+    const en1 = chunks.join('').match(/"result":\[\[.*?\],"([0-9a-f]{8})"/)?.[1] ?? '';
+    miner.send(
+      [1, 2, 3]
+        .map((i) => submit(10 + i, notify, grind(notify, en1, `0000000${i}`, EASY)))
+        .join(''),
+    );
+    const replies = [await miner.response(11), await miner.response(12), await miner.response(13)];
+    // Assert
+    expect(replies.map((r) => r.result)).toEqual([true, true, true]);
+    // The subscribe answer at once; the authorize answer, set_difficulty and notify together
+    // once the (asynchronous) login check answered; the three share answers together.
+    expect(handshakeChunks).toBe(2);
+    expect(chunks[1]!.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(chunks.length).toBe(3);
+    expect(chunks[2]!.split('\n').filter(Boolean)).toHaveLength(3);
   });
 });
