@@ -34,6 +34,11 @@ const GENERAL_ERROR_CODES = {
   TSX_LOADER_MISSING:
     'A worker thread could not load TypeScript: the tsx loader is not installed (run npm ci).',
   STRATUM_SERVER_CLOSED: 'A connection was handed to a Stratum server that is shutting down.',
+  STRATUM_NETWORK_EXISTS: 'A network was added to a Stratum server that serves it already.',
+  STRATUM_NETWORK_UNKNOWN:
+    'A switch or default names a network the Stratum server was never given (addNetwork).',
+  NETWORK_SWITCH_REFUSED:
+    'A network switch was refused before any miner moved: unknown network, already there, a switch under way, or the target daemon failed its check.',
 } as const;
 
 /**

@@ -15,7 +15,8 @@ import { NotifyLines } from './notify-lines.js';
 import type { ExtranonceAllocator, LoginValidator, ShareSink } from './ports.js';
 import { SeenShares } from './seen-shares.js';
 import { StratumSession } from './session.js';
-import type { SessionDeps } from './session-deps.js';
+import type { NetworkBinding, SessionDeps } from './session-deps.js';
+import type { SessionPolicy } from './config.js';
 
 export interface StratumServerDeps {
   readonly config: StratumConfig;
@@ -33,6 +34,19 @@ export interface StratumServerDeps {
 export type AttachResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: 'banned' | 'full' | 'per-ip' | 'closing' };
+
+/** A network the server can serve: its session rules, jobs and proof of work. */
+export interface ServedNetwork {
+  readonly policy: SessionPolicy;
+  readonly jobs: JobSource;
+  readonly hasher: ShareHasher;
+}
+
+/** Shares answered per network since the server started (a switch's canary reads them). */
+export interface NetworkTally {
+  accepted: number;
+  rejected: number;
+}
 
 export interface ShutdownOptions {
   /** Send client.reconnect first: `true` for "here again", or a target. */
@@ -58,7 +72,11 @@ export class StratumServer {
   readonly #sessionDeps: SessionDeps;
   readonly #host: ConnectionHost;
   readonly #logger: Logger;
-  readonly #unsubscribe: () => void;
+  /** Every network the server can serve, by name, with its job subscription. */
+  readonly #networks = new Map<string, { binding: NetworkBinding; unsubscribe: () => void }>();
+  readonly #tally = new Map<string, NetworkTally>();
+  /** The network new sessions mine for. */
+  #default: NetworkBinding;
   readonly #tcp: Server[] = [];
   #sweep: TimerHandle | undefined;
   /** Where the sweep is in its pass over the connections (a live Set iterator). */
@@ -70,20 +88,39 @@ export class StratumServer {
   constructor(deps: StratumServerDeps) {
     this.#deps = deps;
     this.#logger = sessionLogger(deps.logger);
-    const current = deps.jobs.current();
-    if (current !== undefined) this.#checkJob(current);
-    this.#sessionDeps = {
+    this.#default = this.#addNetwork({
       policy: deps.config.session,
       jobs: deps.jobs,
       hasher: deps.hasher,
+    });
+    this.#sessionDeps = {
+      ...this.#default,
       extranonces: deps.extranonces,
       seen: this.#seen,
-      notifyLines: new NotifyLines(),
       counters: this.#counters,
       logger: this.#logger,
     };
+    const tally = (network: string): NetworkTally => {
+      let t = this.#tally.get(network);
+      if (t === undefined) {
+        t = { accepted: 0, rejected: 0 };
+        this.#tally.set(network, t);
+      }
+      return t;
+    };
+    const sink: ShareSink = {
+      record: (share) => {
+        tally(share.network).accepted++;
+        return deps.sink.record(share);
+      },
+      rejected: (share) => {
+        tally(share.network).rejected++;
+        deps.sink.rejected(share);
+      },
+      submitBlock: (candidate) => deps.sink.submitBlock(candidate),
+    };
     this.#host = {
-      sink: deps.sink,
+      sink,
       logins: deps.logins,
       clock: deps.scheduler.clock,
       counters: this.#counters,
@@ -93,7 +130,89 @@ export class StratumServer {
       ban: (ip, untilMs) => this.#bans.ban(ip, untilMs),
       gone: (c) => this.#forget(c),
     };
-    this.#unsubscribe = deps.jobs.onJob((job) => this.#onJob(job));
+  }
+
+  /** The network new sessions mine for. */
+  get defaultNetwork(): string {
+    return this.#default.policy.network;
+  }
+
+  /**
+   * Makes a network servable: its jobs reach the sessions bound to it from now on. Every
+   * network of one server hands out the same extranonce sizes, and job ids unique among
+   * them all (JobManager's idPrefix).
+   */
+  addNetwork(network: ServedNetwork): void {
+    if (this.#networks.has(network.policy.network)) {
+      throw new ChimeraError(
+        'STRATUM_NETWORK_EXISTS',
+        `network ${network.policy.network} is served already`,
+      );
+    }
+    this.#addNetwork(network);
+  }
+
+  /** New sessions mine for `network` from now on. */
+  setDefaultNetwork(network: string): void {
+    this.#default = this.#served(network);
+  }
+
+  /**
+   * Moves the sessions `select` picks (among those on other networks) to `network`, each
+   * with StratumSession.rebind: in place where the miner can follow, client.reconnect where
+   * it cannot. Returns how many of each.
+   */
+  moveSessions(
+    network: string,
+    select: (session: StratumSession) => boolean,
+    graceMs: number,
+  ): { readonly moved: number; readonly reconnected: number } {
+    const binding = this.#served(network);
+    const nowMs = this.#deps.scheduler.clock.nowMs();
+    let moved = 0;
+    let reconnected = 0;
+    for (const c of [...this.#connections]) {
+      const session = c.session;
+      if (session.network === network || session.phase === 'closed' || !select(session)) continue;
+      const actions = session.rebind(binding, nowMs, graceMs);
+      if (actions.some((a) => a.kind === 'close')) reconnected++;
+      else moved++;
+      c.run(actions);
+    }
+    return { moved, reconnected };
+  }
+
+  /** Live sessions per network. */
+  sessionsByNetwork(): ReadonlyMap<string, number> {
+    const out = new Map<string, number>();
+    for (const c of this.#connections) {
+      if (c.session.phase === 'closed') continue;
+      out.set(c.session.network, (out.get(c.session.network) ?? 0) + 1);
+    }
+    return out;
+  }
+
+  /** Shares answered per network so far (a copy). */
+  tally(network: string): NetworkTally {
+    const t = this.#tally.get(network);
+    return { accepted: t?.accepted ?? 0, rejected: t?.rejected ?? 0 };
+  }
+
+  #addNetwork(network: ServedNetwork): NetworkBinding {
+    const binding: NetworkBinding = { ...network, notifyLines: new NotifyLines() };
+    const current = network.jobs.current();
+    if (current !== undefined) this.#checkJob(current);
+    const unsubscribe = network.jobs.onJob((job) => this.#onJob(job, network.jobs));
+    this.#networks.set(network.policy.network, { binding, unsubscribe });
+    return binding;
+  }
+
+  #served(network: string): NetworkBinding {
+    const served = this.#networks.get(network);
+    if (served === undefined) {
+      throw new ChimeraError('STRATUM_NETWORK_UNKNOWN', `network ${network} is not served here`);
+    }
+    return served.binding;
   }
 
   get connectionCount(): number {
@@ -125,7 +244,7 @@ export class StratumServer {
     this.#perIp.set(peer.remoteAddress, (this.#perIp.get(peer.remoteAddress) ?? 0) + 1);
     const logger = this.#logger.child({ conn: this.#nextId++, peer: peer.remoteAddress });
     const nowMs = this.#deps.scheduler.clock.nowMs();
-    const session = new StratumSession({ ...this.#sessionDeps, logger }, nowMs);
+    const session = new StratumSession({ ...this.#sessionDeps, ...this.#default, logger }, nowMs);
     const connection = new Connection(this.#host, stream, peer, session, logger);
     this.#connections.add(connection);
     this.#sweep ??= this.#deps.scheduler.setInterval(
@@ -193,7 +312,7 @@ export class StratumServer {
   }
 
   async #shutdown(options: ShutdownOptions): Promise<void> {
-    this.#unsubscribe();
+    for (const n of this.#networks.values()) n.unsubscribe();
     const listeners = this.#tcp.map(
       (tcp) => new Promise<void>((resolve) => tcp.close(() => resolve())),
     );
@@ -270,11 +389,13 @@ export class StratumServer {
     }
   }
 
-  #onJob(job: PoolJob): void {
+  #onJob(job: PoolJob, source: JobSource): void {
     this.#checkJob(job);
-    const { jobs } = this.#deps;
-    this.#seen.prune((jobId) => jobs.lookup(jobId).kind === 'active');
-    for (const c of this.#connections) c.run(c.session.onJob(job));
+    const networks = [...this.#networks.values()];
+    this.#seen.prune((jobId) =>
+      networks.some((n) => n.binding.jobs.lookup(jobId).kind === 'active'),
+    );
+    for (const c of this.#connections) c.run(c.session.onJob(job, source));
   }
 
   /** A job built for other extranonce sizes would make every share fail: a wiring bug. */

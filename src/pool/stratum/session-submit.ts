@@ -4,7 +4,7 @@ import { encodeError } from './codec/encode.js';
 import type { SubmitRequest } from './codec/messages.js';
 import type { AcceptedShare, ShareRejectReason } from './ports.js';
 import { send, type SessionAction } from './session-actions.js';
-import type { StratumSession } from './session.js';
+import type { ShareContext, StratumSession } from './session.js';
 import type { WorkerLogin } from './session-workers.js';
 
 const RATE_LIMITED = { code: 20, message: 'Too many submits, slow down' } as const;
@@ -28,17 +28,20 @@ export function submitActions(
   if (!session.guard.allowSubmit(nowMs)) {
     return rejected(session, request, login, 'rate-limited', nowMs);
   }
-  // The pool's job the id stands for: the id itself, or the job a re-send alias names.
-  const jobId = session.difficulty.sent(request.jobId)?.baseId ?? request.jobId;
-  const verdict = session.judge.judge(request, jobId, session.difficulty, nowMs);
+  // The network the id was sent for (the one left in a switch, during its grace) ...
+  const ctx = session.contextFor(request.jobId, nowMs);
+  // ... and the pool's job it stands for: the id itself, or the job a re-send alias names.
+  const jobId = ctx.difficulty.sent(request.jobId)?.baseId ?? request.jobId;
+  const verdict = ctx.judge.judge(request, jobId, ctx.difficulty, nowMs);
   if (verdict.kind === 'rejected') {
-    return rejected(session, request, login, verdict.reason, nowMs);
+    return rejected(session, request, login, verdict.reason, nowMs, ctx);
   }
-  return accepted(session, request, jobId, login, verdict, lease.hex, nowMs);
+  return accepted(session, ctx, request, jobId, login, verdict, lease.hex, nowMs);
 }
 
 function accepted(
   session: StratumSession,
+  ctx: ShareContext,
   request: SubmitRequest,
   jobId: string,
   login: WorkerLogin,
@@ -46,14 +49,15 @@ function accepted(
   sessionId: string,
   nowMs: number,
 ): SessionAction[] {
-  const { counters, policy, logger } = session.deps;
-  session.judge.remember(jobId, verdict.key);
+  const { counters, logger } = session.deps;
+  const { policy } = ctx.deps;
+  ctx.judge.remember(jobId, verdict.key);
   session.guard.judged(undefined);
   counters.sharesAccepted++;
   const out: SessionAction[] = [];
   if (verdict.kind === 'block') {
     counters.blocks++;
-    const lookup = session.deps.jobs.lookup(jobId);
+    const lookup = ctx.deps.jobs.lookup(jobId);
     if (lookup.kind !== 'unknown') {
       out.push({
         kind: 'block',
@@ -88,7 +92,10 @@ function accepted(
     verdict: verdict.kind,
   };
   out.push({ kind: 'record', id: request.id, share });
-  if (session.difficulty.onAccepted(nowMs)) session.announceDifficulty(out);
+  // Vardiff follows the network the session mines for now, not one it left.
+  if (ctx.difficulty === session.difficulty && session.difficulty.onAccepted(nowMs)) {
+    session.announceDifficulty(out);
+  }
   return out;
 }
 
@@ -98,8 +105,10 @@ function rejected(
   login: WorkerLogin | undefined,
   reason: ShareRejectReason,
   nowMs: number,
+  ctx: Pick<ShareContext, 'deps'> = session,
 ): SessionAction[] {
-  const { counters, policy } = session.deps;
+  const { counters } = session.deps;
+  const { policy } = ctx.deps;
   counters.sharesRejected[reason]++;
   const error = reason === 'rate-limited' ? RATE_LIMITED : STRATUM_ERROR_FOR[reason];
   const out: SessionAction[] = [

@@ -3,7 +3,8 @@ import {
   difficultyFromTarget,
   type Difficulty,
 } from '../core/difficulty/difficulty.js';
-import type { PoolJob } from '../jobs/types.js';
+import type { ShareHasher } from '../core/shares/validate-share.js';
+import type { JobSource, PoolJob } from '../jobs/types.js';
 import {
   encodeError,
   encodeReconnect,
@@ -28,9 +29,35 @@ import { SessionGuard } from './session-guard.js';
 import { submitActions } from './session-submit.js';
 import { SessionWorkers } from './session-workers.js';
 import { ShareJudge } from './share-judge.js';
-import type { SessionDeps } from './session-deps.js';
+import type { NetworkBinding, SessionDeps } from './session-deps.js';
 
 export type SessionPhase = 'connected' | 'subscribed' | 'authorized' | 'closed';
+
+/** What judges a share: the session's network, its difficulty book and its judge. */
+export interface ShareContext {
+  readonly deps: SessionDeps;
+  readonly difficulty: SessionDifficulty;
+  readonly judge: ShareJudge;
+}
+
+interface PreviousNetwork extends ShareContext {
+  readonly untilMs: number;
+}
+
+function sameProofOfWork(a: ShareHasher, b: ShareHasher): boolean {
+  return a === b || (a.id !== undefined && a.id === b.id);
+}
+
+function judgeFor(deps: SessionDeps): ShareJudge {
+  const { policy } = deps;
+  return new ShareJudge(
+    deps.jobs,
+    deps.hasher,
+    deps.seen,
+    policy.shareRules,
+    policy.extranonce2Size,
+  );
+}
 
 const TOO_MANY_WORKERS = { code: 24, message: 'Too many workers on this connection' } as const;
 const NO_EXTRANONCE = { code: 20, message: 'No extranonce1 free, try again later' } as const;
@@ -44,9 +71,12 @@ const NO_TRANSACTIONS = { code: 20, message: 'mining.get_transactions is not sup
  * the session is both subscribed and authorized.
  */
 export class StratumSession {
-  readonly difficulty: SessionDifficulty;
+  #difficulty: SessionDifficulty;
   readonly guard: SessionGuard;
-  readonly judge: ShareJudge;
+  #judge: ShareJudge;
+  #deps: SessionDeps;
+  /** The network the session left in a switch, while shares for its jobs are still taken. */
+  #previous: PreviousNetwork | undefined;
   readonly workers: SessionWorkers;
   #lease: ExtranonceLease | undefined;
   #live = false;
@@ -57,22 +87,84 @@ export class StratumSession {
   #lastLineMs: number;
 
   constructor(
-    readonly deps: SessionDeps,
+    deps: SessionDeps,
     nowMs: number,
   ) {
     const { policy } = deps;
-    this.difficulty = new SessionDifficulty(policy);
+    this.#deps = deps;
+    this.#difficulty = new SessionDifficulty(policy);
     this.guard = new SessionGuard(policy, nowMs);
     this.workers = new SessionWorkers(policy.maxWorkers);
-    this.judge = new ShareJudge(
-      deps.jobs,
-      deps.hasher,
-      deps.seen,
-      policy.shareRules,
-      policy.extranonce2Size,
-    );
+    this.#judge = judgeFor(deps);
     this.#connectedAtMs = nowMs;
     this.#lastLineMs = nowMs;
+  }
+
+  get deps(): SessionDeps {
+    return this.#deps;
+  }
+
+  get difficulty(): SessionDifficulty {
+    return this.#difficulty;
+  }
+
+  get judge(): ShareJudge {
+    return this.#judge;
+  }
+
+  /** The network the session mines for now. */
+  get network(): string {
+    return this.#deps.policy.network;
+  }
+
+  /**
+   * Where a share for `jobId` is judged: the current network, or the one the session left in
+   * a switch while its grace lasts and the id is one that network's work went out under.
+   */
+  contextFor(jobId: string, nowMs: number): ShareContext {
+    const previous = this.#previous;
+    if (previous !== undefined && this.#difficulty.sent(jobId) === undefined) {
+      if (nowMs < previous.untilMs && previous.difficulty.sent(jobId) !== undefined) return previous;
+      if (nowMs >= previous.untilMs) this.#previous = undefined;
+    }
+    return { deps: this.#deps, difficulty: this.#difficulty, judge: this.#judge };
+  }
+
+  /**
+   * Moves the session to another network while the miner stays connected (a hot switch):
+   * the new network's difficulty, then its current job with clean_jobs, so the miner drops
+   * the old work at once. Shares for the old network's jobs already out are judged, and
+   * booked, on the old network for `graceMs` (their jobs must still be active there), then
+   * refused as stale (21). A network of another proof of work cannot be followed by the same
+   * hardware: that miner gets client.reconnect. A session not live yet just changes network.
+   */
+  rebind(binding: NetworkBinding, nowMs: number, graceMs: number): readonly SessionAction[] {
+    if (this.#closed) return NO_ACTIONS;
+    const from = this.#deps;
+    if (from.policy.network === binding.policy.network) return NO_ACTIONS;
+    if (this.#live && !sameProofOfWork(from.hasher, binding.hasher)) return this.reconnect();
+    const left: PreviousNetwork = {
+      deps: from,
+      difficulty: this.#difficulty,
+      judge: this.#judge,
+      untilMs: nowMs + graceMs,
+    };
+    this.#deps = { ...from, ...binding };
+    this.#difficulty = new SessionDifficulty(binding.policy);
+    this.#judge = judgeFor(this.#deps);
+    this.#judge.versionMask = left.judge.versionMask;
+    if (this.#lease !== undefined) this.#judge.bind(this.#lease);
+    this.#previous = this.#live ? left : undefined;
+    from.logger.info({ from: from.policy.network, to: binding.policy.network }, 'network switch');
+    if (!this.#live) return NO_ACTIONS;
+    this.#difficulty.start(nowMs);
+    const out: SessionAction[] = [send(encodeSetDifficulty(this.#difficulty.wire))];
+    const job = binding.jobs.current();
+    if (job !== undefined) {
+      this.#difficulty.jobSent(job.id);
+      out.push(send(binding.notifyLines.restart(job, job.id)));
+    }
+    return out;
   }
 
   get phase(): SessionPhase {
@@ -172,9 +264,9 @@ export class StratumSession {
     return out;
   }
 
-  /** A new job from the job source. */
-  onJob(job: PoolJob): readonly SessionAction[] {
-    if (!this.#live || this.#closed) return NO_ACTIONS;
+  /** A new job from the job source of the session's network (others are ignored). */
+  onJob(job: PoolJob, source: JobSource = this.#deps.jobs): readonly SessionAction[] {
+    if (!this.#live || this.#closed || source !== this.#deps.jobs) return NO_ACTIONS;
     this.difficulty.jobSent(job.id);
     return [send(this.deps.notifyLines.first(job))];
   }

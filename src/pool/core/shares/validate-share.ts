@@ -30,6 +30,8 @@ export interface ShareSession {
 
 /** The proof-of-work side of an algorithm (see the algorithm registry). */
 export interface ShareHasher {
+  /** The algorithm's id (sha256d, scrypt, ...), when known: hashers with one id are one PoW. */
+  readonly id?: string;
   readonly diff1Target: bigint;
   hashHeader(header: Uint8Array): Buffer;
 }
