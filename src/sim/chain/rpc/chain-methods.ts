@@ -33,6 +33,13 @@ export const getBlockchainInfo: RpcMethod = {
   },
 };
 
+/** The tip's difficulty, as getblockchaininfo and getmininginfo give it. */
+export const getDifficulty: RpcMethod = {
+  name: 'getdifficulty',
+  args: [],
+  run: ({ sim }) => result(sim.chainInfo().difficulty),
+};
+
 export const getBestBlockHash: RpcMethod = {
   name: 'getbestblockhash',
   args: [],

@@ -28,6 +28,18 @@ export interface DaemonDialect {
   readonly warningsAsList: boolean;
   /** Core 22+ says why an address is invalid (`error`, `error_locations`). */
   readonly explainsInvalidAddress: boolean;
+  /**
+   * getpeerinfo's newer fields: `bip152_hb_to`/`bip152_hb_from` (22), `addr_relay_enabled`,
+   * `addr_processed`, `addr_rate_limited` (23), `presynced_headers` (24),
+   * `transport_protocol_type` and `session_id` (26). 0.21 has none of them.
+   */
+  readonly peerInfoSince22: boolean;
+  /**
+   * getnetworkinfo's `localservices` and the peer's `services`: litecoind 0.21 adds NODE_MWEB
+   * (1 << 24) to NETWORK, WITNESS and NETWORK_LIMITED.
+   */
+  readonly services: string;
+  readonly serviceNames: readonly string[];
 }
 
 export const LITECOIND_0_21: DaemonDialect = {
@@ -40,6 +52,9 @@ export const LITECOIND_0_21: DaemonDialect = {
   singleAddressField: false,
   warningsAsList: false,
   explainsInvalidAddress: false,
+  peerInfoSince22: false,
+  services: '0000000001000409',
+  serviceNames: ['NETWORK', 'WITNESS', 'NETWORK_LIMITED', 'MWEB'],
 };
 
 export const BITCOIND_29: DaemonDialect = {
@@ -52,6 +67,9 @@ export const BITCOIND_29: DaemonDialect = {
   singleAddressField: true,
   warningsAsList: true,
   explainsInvalidAddress: true,
+  peerInfoSince22: true,
+  services: '0000000000000409',
+  serviceNames: ['NETWORK', 'WITNESS', 'NETWORK_LIMITED'],
 };
 
 /** Scrypt coins answer as litecoind, every other coin as Bitcoin Core. */

@@ -10,6 +10,7 @@ import {
   getBlockCount,
   getBlockHash,
   getBlockHeader,
+  getDifficulty,
 } from './chain-methods.js';
 import { CONTROL_METHODS } from './control-methods.js';
 import type { DaemonDialect } from './dialect.js';
@@ -22,7 +23,12 @@ import {
 } from './mining-methods.js';
 import { failure, interrupted, RPC_CODE, type RpcOutcome } from './outcome.js';
 import { isRecord, ParamReader } from './params.js';
-import { getConnectionCount, getNetworkInfo, validateAddress } from './util-methods.js';
+import {
+  getConnectionCount,
+  getNetworkInfo,
+  getPeerInfo,
+  validateAddress,
+} from './util-methods.js';
 import { getBalance, getNewAddress, getReceivedByAddress, sendMany } from './wallet-methods.js';
 
 /** Every bitcoind method the simulator answers (the control methods come on top). */
@@ -32,6 +38,7 @@ export const DAEMON_METHODS: readonly RpcMethod[] = [
   generateToAddress,
   getMiningInfo,
   getBlockchainInfo,
+  getDifficulty,
   getBestBlockHash,
   getBlockCount,
   getBlockHash,
@@ -40,6 +47,7 @@ export const DAEMON_METHODS: readonly RpcMethod[] = [
   validateAddress,
   getNetworkInfo,
   getConnectionCount,
+  getPeerInfo,
   getBalance,
   getNewAddress,
   getReceivedByAddress,

@@ -6,6 +6,7 @@ import { longPollId } from '../template-data.js';
 import { asJson, type RpcContext, type RpcMethod } from './method.js';
 import { failure, interrupted, result, RPC_CODE, type RpcOutcome } from './outcome.js';
 import type { ParamReader } from './params.js';
+import { updateUncommittedBlockStructures } from './uncommitted.js';
 
 /** Mining: templates (longpoll, proposals), block submission, generatetoaddress. */
 
@@ -72,7 +73,7 @@ export const submitBlock: RpcMethod = {
   required: 1,
   run: ({ sim }, p) => {
     const hex = p.str(0);
-    return p.failed ?? verdict(sim.submitBlock(hex));
+    return p.failed ?? verdict(sim.submitBlock(updateUncommittedBlockStructures(sim, hex)));
   },
 };
 
