@@ -21,7 +21,7 @@ const processEnv = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'coverage/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'reports/**', 'coverage/**', '.tmp/**', 'tools/independent-pool/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
