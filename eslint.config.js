@@ -21,7 +21,15 @@ const processEnv = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'coverage/**', '.tmp/**', 'tools/independent-pool/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'reports/**',
+      'coverage/**',
+      '.tmp/**',
+      'tools/independent-pool/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
