@@ -9,13 +9,30 @@ import { JobManager } from './jobs/job-manager.js';
 import { addressLoginValidator } from './login-validator.js';
 import type { ChainNode } from './node/chain-node.js';
 import { TemplateWatcher } from './node/template-watcher.js';
+import {
+  NetworkSwitcher,
+  type DaemonCheck,
+  type SwitchPolicy,
+} from './networks/network-switcher.js';
 import { PoolBooks, type PoolBooksDeps } from './pool-books.js';
 import { BlockSubmitter, type FoundBlock } from './shares/block-submitter.js';
 import { MemoryShareBook } from './shares/memory-share-book.js';
 import { stratumConfig, type StratumConfigInput } from './stratum/config.js';
 import { createExtranonceAllocator } from './stratum/extranonce-allocator.js';
-import type { ShareSink } from './stratum/ports.js';
+import type { LoginValidator, ShareSink } from './stratum/ports.js';
 import { createStratumServer, type StratumServer } from './stratum/server.js';
+
+/** One more network the pool can be switched to (see Pool.switcher). */
+export interface NetworkOptions {
+  readonly coin: CoinParams;
+  readonly node: ChainNode;
+  /** Where this network's coinbases pay. */
+  readonly payoutAddress: string;
+  /** Starting and lowest share difficulty on this network; the primary's when omitted. */
+  readonly difficulty?: { readonly start: string | number; readonly min?: string | number };
+  /** This network's books settings (the store is the pool's). */
+  readonly books?: PoolBooksDeps['settings'];
+}
 
 export interface PoolOptions {
   readonly coin: CoinParams;
@@ -37,120 +54,233 @@ export interface PoolOptions {
    * Without them the pool keeps only its in-memory book: nothing survives the process.
    */
   readonly books?: Pick<PoolBooksDeps, 'store' | 'settings' | 'wallet' | 'daemonUrls'>;
+  /**
+   * Further networks the Stratum port can be switched to while miners stay connected; the
+   * pool follows their daemons from the start, so a switch finds work ready.
+   */
+  readonly networks?: readonly NetworkOptions[];
+  readonly switchPolicy?: Partial<SwitchPolicy>;
 }
 
-/** One running pool: a coin's node, its jobs, its Stratum server and its books. */
+/** One network the pool follows: its daemon, jobs and books. */
+export interface PoolNetwork {
+  readonly id: string;
+  readonly coin: CoinParams;
+  readonly node: ChainNode;
+  readonly jobs: JobManager;
+  readonly books: PoolBooks | undefined;
+  /** Whether the daemon can serve now: undefined when it can, else why not. */
+  readonly check: DaemonCheck;
+}
+
+/** One running pool: its networks, their jobs and books, and one Stratum server. */
 export interface Pool {
+  /** The primary network's coin (the one miners get at start). */
   readonly coin: CoinParams;
   readonly server: StratumServer;
+  /** The primary network's jobs. */
   readonly jobs: JobManager;
   readonly book: MemoryShareBook;
-  /** The durable books, when the pool was given a store. */
+  /** The primary network's durable books, when the pool was given a store. */
   readonly books: PoolBooks | undefined;
+  readonly networks: ReadonlyMap<string, PoolNetwork>;
+  readonly switcher: NetworkSwitcher;
   readonly blocks: readonly FoundBlock[];
-  /** Starts following the node; resolves once the first job exists. */
+  /** Starts following every node; resolves once the primary network has its first job. */
   start(): Promise<void>;
   listen(host: string, port: number): Promise<AddressInfo>;
   close(): Promise<void>;
 }
 
+interface Running extends PoolNetwork {
+  readonly watcher: TemplateWatcher;
+  readonly submitter: BlockSubmitter;
+  readonly logins: LoginValidator;
+  readonly ready: Promise<void>;
+}
+
 /** Wires the pool from its parts. Nothing here reads the environment or the clock itself. */
 export function createPool(opts: PoolOptions): Pool {
-  const { coin, node, scheduler, logger } = opts;
-  const payout = decodeAddress(opts.payoutAddress, coin.address);
-  if (!payout.ok) {
-    throw new ChimeraError(
-      'POOL_CONFIG',
-      `payout address is not a ${coin.id} address: ${payout.error}`,
-    );
-  }
-  const hasher = opts.algorithms.require(coin.algorithm);
-  const config = stratumConfig({ ...opts.stratum, network: coin.id });
+  const { coin, scheduler, logger } = opts;
   const extranonces = createExtranonceAllocator({ size: opts.extranonce1Size ?? 4 });
-  const jobs = new JobManager({
-    poolScript: payout.scriptPubKey,
-    extranonce1Size: extranonces.size,
-    extranonce2Size: config.session.extranonce2Size,
-    tag: opts.tag ?? '/chimera/',
-    maxJobs: 16,
-  });
+  const primaryConfig = stratumConfig({ ...opts.stratum, network: coin.id });
   const book = new MemoryShareBook(opts.maxShares ?? 1_000_000);
-  const books =
-    opts.books === undefined
-      ? undefined
-      : new PoolBooks({ ...opts.books, network: coin.id, coin, node, scheduler, logger });
   const blocks: FoundBlock[] = [];
-  const watcher = new TemplateWatcher({
-    node,
-    scheduler,
-    refreshIntervalMs: opts.refreshIntervalMs ?? 30_000,
+  const extra = opts.networks ?? [];
+  const several = extra.length > 0;
+  const all: NetworkOptions[] = [
+    { coin, node: opts.node, payoutAddress: opts.payoutAddress, books: opts.books?.settings },
+    ...extra,
+  ];
+  const ids = new Set<string>();
+  for (const n of all) {
+    if (ids.has(n.coin.id)) {
+      throw new ChimeraError('POOL_CONFIG', `network ${n.coin.id} is configured twice`);
+    }
+    ids.add(n.coin.id);
+  }
+
+  const networks = new Map<string, Running>();
+  all.forEach((n, index) => {
+    const payout = decodeAddress(n.payoutAddress, n.coin.address);
+    if (!payout.ok) {
+      throw new ChimeraError(
+        'POOL_CONFIG',
+        `payout address is not a ${n.coin.id} address: ${payout.error}`,
+      );
+    }
+    const jobs = new JobManager({
+      poolScript: payout.scriptPubKey,
+      extranonce1Size: extranonces.size,
+      extranonce2Size: primaryConfig.session.extranonce2Size,
+      tag: opts.tag ?? '/chimera/',
+      maxJobs: 16,
+      // Job ids stay unique across networks (and hex, as some miners parse them).
+      ...(several ? { idPrefix: index.toString(16) } : {}),
+    });
+    const watcher = new TemplateWatcher({
+      node: n.node,
+      scheduler,
+      refreshIntervalMs: opts.refreshIntervalMs ?? 30_000,
+    });
+    const books =
+      opts.books === undefined
+        ? undefined
+        : new PoolBooks({
+            store: opts.books.store,
+            ...(n.books === undefined ? {} : { settings: n.books }),
+            ...(index === 0 && opts.books.wallet !== undefined
+              ? { wallet: opts.books.wallet }
+              : {}),
+            ...(index === 0 && opts.books.daemonUrls !== undefined
+              ? { daemonUrls: opts.books.daemonUrls }
+              : {}),
+            network: n.coin.id,
+            coin: n.coin,
+            node: n.node,
+            scheduler,
+            logger,
+          });
+    const submitter = new BlockSubmitter({
+      node: n.node,
+      clock: scheduler.clock,
+      logger: logger.child({ component: 'blocks', network: n.coin.id }),
+      onResult: (found) => {
+        blocks.push(found);
+        books?.blockFound(found);
+        // An accepted block moves the tip: ask for the next template now rather than at the
+        // next longpoll answer, so miners stop working on a dead parent as soon as possible.
+        if (found.result.kind === 'accepted') watcher.refreshNow();
+      },
+    });
+    const nodeLog = logger.child({ component: 'node', network: n.coin.id });
+    let firstJob: (() => void) | undefined;
+    const ready = new Promise<void>((resolve) => (firstJob = resolve));
+    watcher.subscribe((event) => {
+      if (event.kind === 'error') {
+        const message = event.error instanceof Error ? event.error.message : String(event.error);
+        nodeLog.warn({ retryInMs: event.retryInMs }, `node error: ${message}`);
+        return;
+      }
+      const job = jobs.ingest(event.template, scheduler.clock.nowMs());
+      nodeLog.info(
+        { height: event.template.height, jobId: job.id, reason: event.reason },
+        'new job',
+      );
+      firstJob?.();
+    });
+    const check: DaemonCheck = async () => {
+      const info = await n.node.getBlockchainInfo();
+      if (info.initialBlockDownload) return 'the daemon is in initial block download';
+      if (jobs.current() === undefined) return 'no block template received yet';
+      return undefined;
+    };
+    networks.set(n.coin.id, {
+      id: n.coin.id,
+      coin: n.coin,
+      node: n.node,
+      jobs,
+      books,
+      check,
+      watcher,
+      submitter,
+      logins: addressLoginValidator(n.coin.address),
+      ready,
+    });
   });
-  const submitter = new BlockSubmitter({
-    node,
-    clock: scheduler.clock,
-    logger: logger.child({ component: 'blocks' }),
-    onResult: (found) => {
-      blocks.push(found);
-      books?.blockFound(found);
-      // An accepted block moves the tip: ask for the next template now rather than at the
-      // next longpoll answer, so miners stop working on a dead parent as soon as possible.
-      if (found.result.kind === 'accepted') watcher.refreshNow();
-    },
-  });
+  const primary = networks.get(coin.id)!;
+
   const sink: ShareSink = {
     record: (share) => {
       book.record(share);
       // Durable mode: the miner's `true` waits for the commit (see AckMode).
-      return books?.record(share);
+      return networks.get(share.network)?.books?.record(share);
     },
     submitBlock: async (candidate) => {
-      await submitter.submit(candidate);
+      await (networks.get(candidate.network) ?? primary).submitter.submit(candidate);
     },
     rejected: (share) => book.rejected(share),
   };
+  // Logins are checked against the coin miners get now (the default network).
+  let defaultNetwork = (): string => coin.id;
+  const logins: LoginValidator = {
+    validateLogin: (address, worker) =>
+      (networks.get(defaultNetwork()) ?? primary).logins.validateLogin(address, worker),
+  };
   const server = createStratumServer({
-    config,
-    jobs,
+    config: primaryConfig,
+    jobs: primary.jobs,
     sink,
-    logins: addressLoginValidator(coin.address),
+    logins,
     extranonces,
-    hasher,
+    hasher: opts.algorithms.require(coin.algorithm),
     scheduler,
     logger: logger.child({ component: 'stratum' }),
   });
-  const nodeLog = logger.child({ component: 'node' });
-  let firstJob: (() => void) | undefined;
-  const ready = new Promise<void>((resolve) => (firstJob = resolve));
-  watcher.subscribe((event) => {
-    if (event.kind === 'error') {
-      const message = event.error instanceof Error ? event.error.message : String(event.error);
-      nodeLog.warn({ retryInMs: event.retryInMs }, `node error: ${message}`);
-      return;
-    }
-    const job = jobs.ingest(event.template, scheduler.clock.nowMs());
-    nodeLog.info({ height: event.template.height, jobId: job.id, reason: event.reason }, 'new job');
-    firstJob?.();
+  for (const n of extra) {
+    const difficulty = n.difficulty ?? opts.stratum.difficulty;
+    const config = stratumConfig({
+      ...opts.stratum,
+      ...(difficulty === undefined ? {} : { difficulty }),
+      network: n.coin.id,
+    });
+    server.addNetwork({
+      policy: config.session,
+      jobs: networks.get(n.coin.id)!.jobs,
+      hasher: opts.algorithms.require(n.coin.algorithm),
+    });
+  }
+  defaultNetwork = () => server.defaultNetwork;
+  const switcher = new NetworkSwitcher({
+    server,
+    checks: new Map([...networks.values()].map((n) => [n.id, n.check])),
+    scheduler,
+    logger: logger.child({ component: 'switch' }),
+    ...(opts.books === undefined ? {} : { history: opts.books.store.switches }),
+    ...(opts.switchPolicy === undefined ? {} : { policy: opts.switchPolicy }),
   });
 
   return {
     coin,
     server,
-    jobs,
+    jobs: primary.jobs,
     book,
-    books,
+    books: primary.books,
+    networks,
+    switcher,
     blocks,
     async start() {
-      await books?.start();
-      watcher.start();
-      await ready;
+      for (const n of networks.values()) await n.books?.start();
+      for (const n of networks.values()) n.watcher.start();
+      await primary.ready;
     },
     listen: (host, port) => server.listen(host, port),
     async close() {
-      // Sessions drain first (their records settle), then the ledger writes its last batch.
+      // Sessions drain first (their records settle), then the ledgers write their last batch.
       await server.close({ reconnect: true });
-      await watcher.stop();
-      await books?.close();
-      await node.close();
+      for (const n of networks.values()) await n.watcher.stop();
+      for (const n of networks.values()) await n.books?.close();
+      for (const n of networks.values()) await n.node.close();
     },
   };
 }

@@ -1,0 +1,140 @@
+import { connect, type Socket } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WallScheduler, wallClock } from '../runtime/index.js';
+import { addressOf, startSimRpc, type SimRpc } from '../sim/chain/rpc/rpc.fixtures.js';
+import { createDefaultRegistry } from './core/algorithms/index.js';
+import { BITCOIN_REGTEST_COIN, SIM_SHA256D_COIN } from './core/coins/index.js';
+import type { CoinParams } from './core/coins/coin-params.js';
+import { JsonRpcClient } from './node/json-rpc-client.js';
+import { RpcChainNode } from './node/rpc-chain-node.js';
+import { createPool, type Pool } from './pool.js';
+import { openStore, type Store } from './store/store.js';
+import { encodeSubmitRequest } from './stratum/codec/encode-requests.js';
+import type { ServerMessage } from './stratum/codec/messages.js';
+import { grindWhere, targetOf, TestMiner } from './stratum/stratum.fixtures.js';
+
+const SHARE_DIFFICULTY = '0.0000000001';
+/** bitcoin-regtest's target: shares above it are shares, not blocks. */
+const REGTEST_TARGET = 0x7fffffn << 232n;
+
+/**
+ * The pool with two networks of one proof of work, each behind its own simulator daemon over
+ * RPC, on the wall clock: a miner connected to the first is switched to the second without
+ * reconnecting, its shares are booked on the network they were mined for, and the switch is
+ * in the store's history with who asked.
+ */
+describe('the pool switches networks while a miner stays connected', () => {
+  const wall = new WallScheduler(wallClock);
+  let first: SimRpc;
+  let second: SimRpc;
+  let store: Store;
+  let pool: Pool;
+  let socket: Socket;
+  let miner: TestMiner;
+
+  const nodeOf = (rpc: SimRpc, coin: CoinParams) =>
+    new RpcChainNode({
+      client: new JsonRpcClient({ url: rpc.server.urlWithCredentials, scheduler: wall }),
+      scheduler: wall,
+      rules: coin.templateRules,
+    });
+
+  beforeAll(async () => {
+    first = await startSimRpc({ coin: BITCOIN_REGTEST_COIN, scheduler: wall });
+    second = await startSimRpc({ coin: SIM_SHA256D_COIN, scheduler: wall });
+    store = await openStore();
+    pool = createPool({
+      coin: BITCOIN_REGTEST_COIN,
+      node: nodeOf(first, BITCOIN_REGTEST_COIN),
+      algorithms: await createDefaultRegistry(),
+      payoutAddress: addressOf(BITCOIN_REGTEST_COIN, 0x11),
+      stratum: { difficulty: { start: SHARE_DIFFICULTY, min: SHARE_DIFFICULTY } },
+      scheduler: wall,
+      logger: pino({ level: 'silent' }),
+      books: { store },
+      networks: [
+        {
+          coin: SIM_SHA256D_COIN,
+          node: nodeOf(second, SIM_SHA256D_COIN),
+          payoutAddress: addressOf(SIM_SHA256D_COIN, 0x22),
+        },
+      ],
+      switchPolicy: { canaryFraction: 1, canaryMs: 300, checkIntervalMs: 100, graceMs: 2_000 },
+    });
+    const bound = await pool.listen('127.0.0.1', 0);
+    await pool.start();
+    socket = connect(bound.port, '127.0.0.1');
+    miner = new TestMiner(socket);
+  });
+
+  afterAll(async () => {
+    socket?.destroy();
+    await pool?.close();
+    await store?.close();
+    await first?.close();
+    await second?.close();
+    wall.clearAll();
+  });
+
+  async function arrival(match: (m: ServerMessage) => boolean): Promise<ServerMessage> {
+    for (;;) {
+      const found = miner.received.find(match);
+      if (found !== undefined) return found;
+      await miner.next();
+    }
+  }
+
+  it('moves the miner in place and books each share on its own network', async () => {
+    // Arrange: mining on bitcoin-regtest
+    const user = `${addressOf(BITCOIN_REGTEST_COIN, 0xa1)}.rig1`;
+    const { extranonce1, notify: before } = await miner.handshake(user);
+    const target = targetOf(SHARE_DIFFICULTY);
+    const share = (n: typeof before, en2: string) =>
+      grindWhere(n, extranonce1, en2, (h) => h <= target && h > REGTEST_TARGET);
+    const submitOn = (id: number, n: typeof before, en2: string) =>
+      miner.send(
+        encodeSubmitRequest(id, {
+          workerName: user,
+          jobId: n.jobId,
+          ntime: n.ntime,
+          extranonce2: en2,
+          nonce: share(n, en2).nonce,
+          versionBits: undefined,
+        }),
+      );
+    submitOn(10, before, '00000010');
+    const onFirst = await miner.response(10);
+    // Act: switch; wait for the other network's clean work
+    for (
+      let i = 0;
+      i < 50 && pool.networks.get(SIM_SHA256D_COIN.id)!.jobs.current() === undefined;
+      i++
+    ) {
+      await new Promise<void>((r) => wall.setTimeout(r, 20));
+    }
+    const outcome = await pool.switcher.switchTo(SIM_SHA256D_COIN.id, { actor: 'erin' });
+    const after = await arrival(
+      (m) => m.kind === 'notify' && m.cleanJobs && m.prevHash !== before.prevHash,
+    );
+    if (after.kind !== 'notify') throw new Error('no notify');
+    submitOn(11, after, '00000011');
+    const onSecond = await miner.response(11);
+    const history = await store.switches.recent(10);
+    // Assert
+    expect(onFirst.result).toBe(true);
+    expect(outcome).toMatchObject({ kind: 'completed', canary: { moved: 1, reconnected: 0 } });
+    expect(onSecond.result).toBe(true);
+    expect(after.jobId.startsWith('1')).toBe(true);
+    expect(pool.server.sessionsByNetwork()).toEqual(new Map([[SIM_SHA256D_COIN.id, 1]]));
+    const rows = await store.sql.query('SELECT network, job_id FROM shares ORDER BY id');
+    expect(rows.rows.map((r) => [r['network'], r['job_id']])).toEqual([
+      [BITCOIN_REGTEST_COIN.id, before.jobId],
+      [SIM_SHA256D_COIN.id, after.jobId],
+    ]);
+    expect(history.map((e) => [e.phase, e.from, e.to, e.actor])).toEqual([
+      ['completed', BITCOIN_REGTEST_COIN.id, SIM_SHA256D_COIN.id, 'erin'],
+      ['started', BITCOIN_REGTEST_COIN.id, SIM_SHA256D_COIN.id, 'erin'],
+    ]);
+  });
+});
