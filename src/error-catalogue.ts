@@ -37,6 +37,8 @@ const GENERAL_ERROR_CODES = {
   STRATUM_NETWORK_EXISTS: 'A network was added to a Stratum server that serves it already.',
   STRATUM_NETWORK_UNKNOWN:
     'A switch or default names a network the Stratum server was never given (addNetwork).',
+  CLI_CONTROL_UNREACHABLE:
+    "`chimera switch` could not reach the pool's control socket (not started with --control, or another path).",
   NETWORK_SWITCH_REFUSED:
     'A network switch was refused before any miner moved: unknown network, already there, a switch under way, or the target daemon failed its check.',
 } as const;

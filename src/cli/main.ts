@@ -6,6 +6,7 @@ import { farmCommand } from './commands/farm.js';
 import { listCommand } from './commands/list.js';
 import { poolCommand } from './commands/pool.js';
 import { runCommand } from './commands/run.js';
+import { switchCommand } from './commands/switch.js';
 import { validateCommand } from './commands/validate.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
   program.addCommand(poolCommand(io).exitOverride());
+  program.addCommand(switchCommand(io).exitOverride());
   program.addCommand(chainCommand(io).exitOverride());
   program.addCommand(farmCommand(io).exitOverride());
   program.addCommand(validateCommand(io).exitOverride());

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import pino from 'pino';
 import { ChimeraError } from '../../errors.js';
@@ -12,7 +13,9 @@ import { decodeAddress } from '../../pool/core/address/decode.js';
 import { createPool } from '../../pool/pool.js';
 import type { AckMode } from '../../pool/store/ledger/share-ledger.js';
 import { openStore } from '../../pool/store/store.js';
+import { listenControl } from '../../pool/networks/control-socket.js';
 import type { CliIo } from '../io.js';
+import { parsePoolConfig, type PlannedNetwork, type PoolPlan } from './pool-config.js';
 import { parseHostPort, type HostPort } from '../host-port.js';
 
 interface PoolFlags {
@@ -26,8 +29,10 @@ interface PoolFlags {
   listCoins?: boolean;
   dataDir?: string;
   dbSchema?: string;
-  ack: string;
-  fee: string;
+  ack?: string;
+  fee?: string;
+  config?: string;
+  control?: string;
 }
 
 export function poolCommand(io: CliIo): Command {
@@ -46,8 +51,16 @@ export function poolCommand(io: CliIo): Command {
       port: 3333,
     })
     .option('--address <address>', "the pool's payout address: every coinbase pays it")
-    .option('--difficulty <n>', 'starting share difficulty', '1')
-    .option('--min-difficulty <n>', 'lowest share difficulty vardiff may set', '0.001')
+    .option('--difficulty <n>', 'starting share difficulty (default: 1)')
+    .option('--min-difficulty <n>', 'lowest share difficulty vardiff may set (default: 0.001)')
+    .option(
+      '--config <file>',
+      'a YAML file with several networks (the first is served at start; see README) instead of --coin/--node/--address',
+    )
+    .option(
+      '--control <socket>',
+      'a Unix socket for `chimera switch` (network switch, rollback, status); mode 0600',
+    )
     .option(
       '--data-dir <dir>',
       'keep the books in embedded PGlite in this directory (when DATABASE_URL is not set)',
@@ -55,10 +68,9 @@ export function poolCommand(io: CliIo): Command {
     .option('--db-schema <name>', 'PostgreSQL/PGlite schema for the books (one pool per schema)')
     .option(
       '--ack <mode>',
-      "'durable': a share is answered after its commit; 'ack-then-write': at once, written next batch",
-      'durable',
+      "'durable' (default): a share is answered after its commit; 'ack-then-write': at once, written next batch",
     )
-    .option('--fee <percent>', 'pool fee in percent of each block reward', '1')
+    .option('--fee <percent>', 'pool fee in percent of each block reward (default: 1)')
     .option('--list-coins', 'list the coins this pool knows and exit')
     .action(async (flags: PoolFlags) => {
       if (flags.listCoins) {
@@ -89,23 +101,57 @@ export function formatCoins(): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
-async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
-  if (!flags.coin) throw usage('--coin is required (see --list-coins)');
+async function planFrom(flags: PoolFlags): Promise<PoolPlan> {
+  if (flags.config !== undefined) {
+    if (flags.coin !== undefined || flags.node.length > 0 || flags.address !== undefined) {
+      throw usage('give --config or --coin/--node/--address, not both');
+    }
+    let text: string;
+    try {
+      text = await readFile(flags.config, 'utf8');
+    } catch (err) {
+      throw usage(
+        `cannot read ${flags.config}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    return parsePoolConfig(text, flags.config);
+  }
+  if (!flags.coin) throw usage('--coin is required (see --list-coins), or --config <file>');
   const coin = findCoin(flags.coin);
   if (!coin) throw usage(`unknown coin '${flags.coin}' (see --list-coins)`);
   if (flags.node.length === 0) throw usage('--node <rpc-url> is required');
   if (!flags.address) throw usage('--address <payout address> is required');
-
   const payout = decodeAddress(flags.address, coin.address);
   if (!payout.ok) throw usage(`--address is not a ${coin.id} address: ${payout.error}`);
-  const ackMode = parseAck(flags.ack);
-  const feeBps = parseFee(flags.fee);
+  return {
+    networks: [
+      {
+        coin,
+        nodes: flags.node,
+        cookie: flags.cookie,
+        address: flags.address,
+        difficulty: { start: flags.difficulty ?? 1, min: flags.minDifficulty ?? '0.001' },
+      },
+    ],
+    stratum: flags.stratum,
+    switchPolicy: {},
+    ack: undefined,
+    fee: undefined,
+  };
+}
+
+async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
+  const plan = await planFrom(flags);
+  const [first, ...others] = plan.networks;
+  const ackMode = parseAck(flags.ack ?? plan.ack ?? 'durable');
+  const feeBps = parseFee(flags.fee ?? plan.fee ?? '1');
   const databaseUrl = io.env['DATABASE_URL'];
   if (databaseUrl !== undefined && flags.dataDir !== undefined) {
     throw usage('give DATABASE_URL or --data-dir, not both');
   }
+  const stratumAt = flags.config === undefined ? flags.stratum : plan.stratum;
 
-  const logger = pino({ base: { coin: coin.id } }, pino.destination(2));
+  const logger = pino({ base: { pool: first.coin.id } }, pino.destination(2));
   const scheduler = new WallScheduler(wallClock);
   const store = await openStore({
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
@@ -113,29 +159,51 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
     ...(flags.dbSchema === undefined ? {} : { schema: flags.dbSchema }),
   });
   io.out(`chimera pool: books in ${describeStore(databaseUrl, flags.dataDir)}, ${ackMode}\n`);
+  let control: { close(): Promise<void> } | undefined;
   try {
-    const node = buildNode(flags, coin.templateRules, scheduler);
+    const settings = { ackMode, feeBps };
     const pool = createPool({
-      coin,
-      node,
+      coin: first.coin,
+      node: buildNode(first, scheduler),
       algorithms: await createDefaultRegistry(),
-      payoutAddress: flags.address,
-      stratum: {
-        difficulty: { start: flags.difficulty ?? 1, min: flags.minDifficulty ?? '0.001' },
-      },
+      payoutAddress: first.address,
+      stratum: { difficulty: first.difficulty },
       scheduler,
       logger,
-      books: { store, settings: { ackMode, feeBps }, daemonUrls: flags.node.map(withoutPassword) },
+      books: { store, settings, daemonUrls: first.nodes.map(withoutPassword) },
+      networks: others.map((n) => ({
+        coin: n.coin,
+        node: buildNode(n, scheduler),
+        payoutAddress: n.address,
+        difficulty: n.difficulty,
+        books: settings,
+      })),
+      switchPolicy: plan.switchPolicy,
     });
-    const bound = await pool.listen(flags.stratum.host, flags.stratum.port);
-    io.out(`chimera pool: ${coin.id}, stratum listening on ${bound.address}:${bound.port}\n`);
+    const bound = await pool.listen(stratumAt.host, stratumAt.port);
+    io.out(
+      `chimera pool: ${plan.networks.map((n) => n.coin.id).join(', ')}; ` +
+        `stratum listening on ${bound.address}:${bound.port}\n`,
+    );
     logger.info({ address: bound.address, port: bound.port }, 'stratum listening');
+    if (flags.control !== undefined) {
+      control = await listenControl(flags.control, {
+        switcher: pool.switcher,
+        networks: plan.networks.map((n) => n.coin.id),
+        sessions: () => pool.server.sessionsByNetwork(),
+        logger: logger.child({ component: 'control' }),
+      });
+      io.out(`chimera pool: control socket ${flags.control}\n`);
+    }
     const stopped = io.waitForSignal();
     await Promise.race([pool.start(), stopped]);
     await stopped;
     io.out('chimera pool: shutting down (client.reconnect sent to every miner)\n');
+    await control?.close();
+    control = undefined;
     await pool.close();
   } finally {
+    await control?.close();
     await store.close();
     scheduler.clearAll();
   }
@@ -172,17 +240,14 @@ function withoutPassword(url: string): string {
   return u.toString();
 }
 
-function buildNode(
-  flags: PoolFlags,
-  rules: readonly string[],
-  scheduler: WallScheduler,
-): ChainNode {
-  const nodes = flags.node.map((url, i) => {
+function buildNode(network: PlannedNetwork, scheduler: WallScheduler): ChainNode {
+  const rules = network.coin.templateRules;
+  const nodes = network.nodes.map((url, i) => {
     const client = new JsonRpcClient({
       url,
       scheduler,
-      ...(flags.cookie ? { cookieFile: flags.cookie } : {}),
-      retries: flags.node.length > 1 ? 0 : 3,
+      ...(network.cookie ? { cookieFile: network.cookie } : {}),
+      retries: network.nodes.length > 1 ? 0 : 3,
     });
     return { id: `node-${i}`, node: new RpcChainNode({ client, scheduler, rules }) };
   });
