@@ -7,7 +7,7 @@ import { createDefaultRegistry } from './core/algorithms/index.js';
 import { BITCOIN_REGTEST_COIN } from './core/coins/index.js';
 import { JsonRpcClient } from './node/json-rpc-client.js';
 import { RpcChainNode } from './node/rpc-chain-node.js';
-import { walletPaymentsOf } from './payouts/wallet-payments.js';
+import { RpcWalletPayments } from './payouts/rpc-wallet-payments.js';
 import { createPool, type Pool } from './pool.js';
 import { openStore, type Store } from './store/store.js';
 import { encodeSubmitRequest } from './stratum/codec/encode-requests.js';
@@ -51,7 +51,10 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
       logger: pino({ level: 'silent' }),
       books: {
         store,
-        wallet: walletPaymentsOf(rpc.sim.wallet!),
+        // The wallet is asked over RPC, as chimera pool asks a real daemon's.
+        wallet: new RpcWalletPayments({
+          client: new JsonRpcClient({ url: rpc.server.urlWithCredentials, scheduler: wall }),
+        }),
         // Steps are driven by the test; a day between automatic ones.
         settings: { feeBps: 200, minPayoutSats: 1n, stepIntervalMs: 86_400_000 },
       },

@@ -14,6 +14,7 @@ import { createPool } from '../../pool/pool.js';
 import type { AckMode } from '../../pool/store/ledger/share-ledger.js';
 import { openStore } from '../../pool/store/store.js';
 import { listenControl } from '../../pool/networks/control-socket.js';
+import { RpcWalletPayments } from '../../pool/payouts/rpc-wallet-payments.js';
 import type { CliIo } from '../io.js';
 import { parsePoolConfig, type PlannedNetwork, type PoolPlan } from './pool-config.js';
 import { parseHostPort, type HostPort } from '../host-port.js';
@@ -170,7 +171,13 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
       stratum: { difficulty: first.difficulty },
       scheduler,
       logger,
-      books: { store, settings, daemonUrls: first.nodes.map(withoutPassword) },
+      books: {
+        store,
+        settings,
+        daemonUrls: first.nodes.map(withoutPassword),
+        // Payouts are sent from, and reconciled with, the first daemon's wallet.
+        wallet: new RpcWalletPayments({ client: rpcClient(first, first.nodes[0]!, scheduler, 3) }),
+      },
       networks: others.map((n) => ({
         coin: n.coin,
         node: buildNode(n, scheduler),
@@ -240,15 +247,24 @@ function withoutPassword(url: string): string {
   return u.toString();
 }
 
+function rpcClient(
+  network: PlannedNetwork,
+  url: string,
+  scheduler: WallScheduler,
+  retries: number,
+): JsonRpcClient {
+  return new JsonRpcClient({
+    url,
+    scheduler,
+    ...(network.cookie ? { cookieFile: network.cookie } : {}),
+    retries,
+  });
+}
+
 function buildNode(network: PlannedNetwork, scheduler: WallScheduler): ChainNode {
   const rules = network.coin.templateRules;
   const nodes = network.nodes.map((url, i) => {
-    const client = new JsonRpcClient({
-      url,
-      scheduler,
-      ...(network.cookie ? { cookieFile: network.cookie } : {}),
-      retries: network.nodes.length > 1 ? 0 : 3,
-    });
+    const client = rpcClient(network, url, scheduler, network.nodes.length > 1 ? 0 : 3);
     return { id: `node-${i}`, node: new RpcChainNode({ client, scheduler, rules }) };
   });
   if (nodes.length === 1) return nodes[0]!.node;

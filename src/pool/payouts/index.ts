@@ -23,6 +23,7 @@ export {
   type WalletPayment,
   type WalletPayments,
 } from './wallet-payments.js';
+export { RpcWalletPayments, type RpcWalletPaymentsOptions } from './rpc-wallet-payments.js';
 export { nextPlan, type PlanLimits } from './payout-planner.js';
 export { findBlockShare, type BlockShareOptions, type BlockShareSearch } from './block-share.js';
 export { maturityDepthFor } from './settings.js';

@@ -29,7 +29,14 @@ import {
   getPeerInfo,
   validateAddress,
 } from './util-methods.js';
-import { getBalance, getNewAddress, getReceivedByAddress, sendMany } from './wallet-methods.js';
+import {
+  getBalance,
+  getNewAddress,
+  getReceivedByAddress,
+  getTransaction,
+  listTransactions,
+  sendMany,
+} from './wallet-methods.js';
 
 /** Every bitcoind method the simulator answers (the control methods come on top). */
 export const DAEMON_METHODS: readonly RpcMethod[] = [
@@ -52,6 +59,8 @@ export const DAEMON_METHODS: readonly RpcMethod[] = [
   getNewAddress,
   getReceivedByAddress,
   sendMany,
+  listTransactions,
+  getTransaction,
 ];
 
 export interface DispatcherDeps {

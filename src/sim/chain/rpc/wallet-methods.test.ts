@@ -111,4 +111,29 @@ describe('wallet methods', () => {
       });
       expect(invalid).toMatchObject({ isvalid: false });
     }));
+
+  it('lists sends as bitcoind does: one entry per output, negative amounts, newest page last', () =>
+    withWallet(async (rpc) => {
+      // Arrange
+      await post(rpc, `{"method":"sendmany","id":1,"params":["",{"${A}":1,"${B}":2},1,"p1"]}`);
+      await post(rpc, `{"method":"sendmany","id":2,"params":["",{"${C}":0.5},1,"p2"]}`);
+      // Act
+      const all = await post(rpc, '{"method":"listtransactions","id":3,"params":["*",10,0]}');
+      const newest = await post(rpc, '{"method":"listtransactions","id":4,"params":["*",1,0]}');
+      const older = await post(rpc, '{"method":"listtransactions","id":5,"params":["*",1,1]}');
+      // Assert: amounts are exact literals in the body
+      expect(all.body).toMatch(
+        new RegExp(`"address":"${A}","category":"send","amount":-1\\.00000000`),
+      );
+      const list = (r: { body: string }) =>
+        (JSON.parse(r.body) as { result: { address: string; comment?: string; vout: number }[] })
+          .result;
+      expect(list(all).map((e) => [e.address, e.comment, e.vout])).toEqual([
+        [A, 'p1', 0],
+        [B, 'p1', 1],
+        [C, 'p2', 0],
+      ]);
+      expect(list(newest).map((e) => e.address)).toEqual([C]);
+      expect(list(older).map((e) => e.address)).toEqual([B]);
+    }));
 });
