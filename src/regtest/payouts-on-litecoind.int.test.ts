@@ -153,9 +153,9 @@ describe.skipIf(gate.skip)('payouts through a real litecoind wallet (regtest)', 
     const fee = (found.rewardSats * 100n) / 10_000n;
     expect([...credits.values()].reduce((a, b) => a + b, 0n)).toBe(found.rewardSats - fee);
     expect(credits.get(minerA)! + credits.get(minerB)!).toBe(found.rewardSats - fee);
-    expect(credits.get(minerA)).toBe(
-      credits.get(minerB)! + (credits.get(minerA)! - credits.get(minerB)!),
-    );
+    // One share each at one difficulty: equal work, equal credit to the satoshi (or one apart).
+    const gap = credits.get(minerA)! - credits.get(minerB)!;
+    expect(gap >= -1n && gap <= 1n).toBe(true);
     expect(early.checks.map((c) => c.kind)).toEqual(['maturing']);
     expect(mature.checks.map((c) => c.kind)).toEqual(['confirmed']);
     expect(sent.map((e) => e.kind)).toEqual(['planned', 'sent']);
