@@ -86,10 +86,7 @@ export class StratumSession {
   readonly #connectedAtMs: number;
   #lastLineMs: number;
 
-  constructor(
-    deps: SessionDeps,
-    nowMs: number,
-  ) {
+  constructor(deps: SessionDeps, nowMs: number) {
     const { policy } = deps;
     this.#deps = deps;
     this.#difficulty = new SessionDifficulty(policy);
@@ -124,7 +121,8 @@ export class StratumSession {
   contextFor(jobId: string, nowMs: number): ShareContext {
     const previous = this.#previous;
     if (previous !== undefined && this.#difficulty.sent(jobId) === undefined) {
-      if (nowMs < previous.untilMs && previous.difficulty.sent(jobId) !== undefined) return previous;
+      if (nowMs < previous.untilMs && previous.difficulty.sent(jobId) !== undefined)
+        return previous;
       if (nowMs >= previous.untilMs) this.#previous = undefined;
     }
     return { deps: this.#deps, difficulty: this.#difficulty, judge: this.#judge };
