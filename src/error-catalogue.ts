@@ -5,6 +5,7 @@ import { RUN_ERROR_CODES } from './scenarios/run/run-errors.js';
 import { STORE_ERROR_CODES } from './pool/store/store-errors.js';
 import { PAYOUT_SERVICE_ERROR_CODES } from './pool/payouts/payout-errors.js';
 import { RPC_SERVER_ERROR_CODES } from './sim/chain/rpc/rpc-server-errors.js';
+import { API_ERROR_CODES } from './api/api-errors.js';
 
 /** Codes thrown by parts without a table of their own. */
 const GENERAL_ERROR_CODES = {
@@ -56,4 +57,5 @@ export const ERROR_CATALOGUE: Readonly<Record<string, string>> = Object.freeze({
   ...RUN_ERROR_CODES,
   ...STORE_ERROR_CODES,
   ...PAYOUT_SERVICE_ERROR_CODES,
+  ...API_ERROR_CODES,
 });

@@ -4,6 +4,7 @@ import { chainCommand } from './commands/chain.js';
 import { errorsCommand } from './commands/errors.js';
 import { farmCommand } from './commands/farm.js';
 import { listCommand } from './commands/list.js';
+import { operatorCommand } from './commands/operator.js';
 import { poolCommand } from './commands/pool.js';
 import { runCommand } from './commands/run.js';
 import { switchCommand } from './commands/switch.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError();
   program.addCommand(poolCommand(io).exitOverride());
   program.addCommand(switchCommand(io).exitOverride());
+  program.addCommand(operatorCommand(io).exitOverride());
   program.addCommand(chainCommand(io).exitOverride());
   program.addCommand(farmCommand(io).exitOverride());
   program.addCommand(validateCommand(io).exitOverride());

@@ -77,7 +77,7 @@ describe.skipIf(gate.skip)('PostgreSQL store', () => {
       ]);
       const applied = [...a.migrations.applied, ...b.migrations.applied].sort();
       await Promise.all([a.close(), b.close()]);
-      expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
     } finally {
       await dropSchema(databaseUrl, schema);
     }

@@ -27,8 +27,8 @@ describe('openStore', () => {
       for await (const s of second.shares.newestFirst('kept')) ids.push(s.id);
       await second.close();
       // Assert
-      expect(first.migrations.applied).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(second.migrations).toEqual({ applied: [], present: [1, 2, 3, 4, 5, 6] });
+      expect(first.migrations.applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(second.migrations).toEqual({ applied: [], present: [1, 2, 3, 4, 5, 6, 7] });
       expect(ids).toHaveLength(1);
     } finally {
       await rm(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { shares } from './0003-shares.js';
 import { blocksCreditsBalances } from './0004-blocks-credits-balances.js';
 import { payouts } from './0005-payouts.js';
 import { auditLog } from './0006-audit-log.js';
+import { operators } from './0007-operators.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in the order it applies. Append only. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   blocksCreditsBalances,
   payouts,
   auditLog,
+  operators,
 ];
 
 export { migrate, type MigrationReport } from './migrate.js';

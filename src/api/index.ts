@@ -1,0 +1,10 @@
+export { buildApi } from './build-api.js';
+export { apiConfig } from './config.js';
+export { API_ERROR_CODES, type ApiErrorCode } from './api-errors.js';
+export { MemoryEventFeed, MemoryPoolStats } from './memory-stats.js';
+export { OperatorAccounts, type OperatorAccount } from './auth/operator-accounts.js';
+export { createOperator } from './auth/create-operator.js';
+export { argon2Hasher, ARGON2_DEFAULT } from './auth/password.js';
+export { OperatorBooks, type Ban, type PayoutHold } from './reads/operator-books.js';
+export { ROLES, type Role } from './auth/roles.js';
+export type * from './ports.js';
