@@ -51,10 +51,14 @@ describe('checkGate', () => {
   });
 
   it('refuses metrics the fidelity does not measure', () => {
-    expect(problemsOf('submit_latency.p99 < 25ms')).toEqual([
-      { offset: 0, message: 'submit_latency.p99 is not measured in protocol runs (only wire)' },
+    expect(problemsOf('submit_latency.p99 < 25ms', { ...context, fidelity: 'economics' })).toEqual([
+      {
+        offset: 0,
+        message: 'submit_latency.p99 is not measured in economics runs (only wire, protocol)',
+      },
     ]);
     expect(problemsOf('submit_latency.p99 < 25ms', { ...context, fidelity: 'wire' })).toEqual([]);
+    expect(problemsOf('submit_latency.p99 < 25ms')).toEqual([]);
   });
 
   it.each([

@@ -2,6 +2,7 @@ export type { Comparison, Gate, GateExpr, GateProblem, LiteralDim } from './gate
 export { parseGate, type GateParse } from './gate-parser.js';
 export { checkGate, type GateContext } from './gate-check.js';
 export { compileGate, type GateCompile } from './compile-gate.js';
+export { gateMetrics, type GateMetric } from './gate-metrics.js';
 export {
   evaluateGate,
   evaluateGates,

@@ -24,7 +24,7 @@ export interface RunResult {
   readonly error?: string;
   readonly gates: readonly GateResult[];
   readonly farms: readonly FarmShares[];
-  /** Submit round trips as miners measured them: wire runs only. */
+  /** Submit round trips as miners measured them (protocol runs: virtual ms); absent if none. */
   readonly latencyMs?: LatencySummary;
   readonly blocks: {
     readonly found: number;

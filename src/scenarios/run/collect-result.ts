@@ -12,6 +12,7 @@ import { blockCounts, expectedBlocks, lostShares, poolMetrics } from './pool-met
 import type { PoolBlockSplit } from './pool-splits.js';
 import { runSeries } from './series.js';
 import { shareMetrics, type Selection } from './share-metrics.js';
+import { latencyMetrics, submitLatency } from './submit-latency.js';
 import { truthRows, type TruthRow } from './truth-shares.js';
 import type { RunNetwork } from './world.js';
 
@@ -19,7 +20,6 @@ export interface FinishedRun {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly startMs: number;
-  readonly scaleDigits: number;
   readonly network: RunNetwork;
   readonly pool: Pool;
   readonly chain: ChainRecord;
@@ -47,6 +47,7 @@ export function collectResult(run: FinishedRun): Collected {
     feeBps: payout.feeBps,
     windowFactor: payout.windowFactor,
   });
+  const latency = submitLatency(run.farms, rows, scenario.durationMs);
   const blocks = blockCounts(
     rows,
     run.pool.blocks,
@@ -58,8 +59,8 @@ export function collectResult(run: FinishedRun): Collected {
       rows,
       selections: selections(scenario, rows),
       actual: payouts.actual,
+      fair: payouts.fair,
       durationMs: scenario.durationMs,
-      scaleDigits: run.scaleDigits,
     }),
     ...poolMetrics({
       blocks,
@@ -69,6 +70,7 @@ export function collectResult(run: FinishedRun): Collected {
       saturatedFarms: run.farms.filter((f) => f.farms().some((farm) => farm.meter.abandoned > 0))
         .length,
     }),
+    ...latencyMetrics(latency),
   };
   const gates = evaluateGates(scenario.gates, metrics);
   const largestErrorSats =
@@ -87,6 +89,7 @@ export function collectResult(run: FinishedRun): Collected {
     passed: gates.every((g) => g.passed),
     gates,
     farms: farmShares(scenario.farms, rows),
+    ...(latency === undefined ? {} : { latencyMs: latency }),
     blocks: { found: blocks.found, accepted: blocks.accepted, orphaned: blocks.orphaned },
     payouts: {
       blocksPaid: payouts.actual.length,
@@ -98,7 +101,6 @@ export function collectResult(run: FinishedRun): Collected {
     series: runSeries(rows, {
       startMs: run.startMs,
       durationMs: scenario.durationMs,
-      scaleDigits: run.scaleDigits,
     }),
     timeline: [...run.timeline].sort((a, b) => a.atMs - b.atMs),
   };

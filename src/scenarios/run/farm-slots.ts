@@ -12,13 +12,13 @@ import {
 import type { FarmSpec } from '../scenario.js';
 import { labelAddress } from './addresses.js';
 import { minerBehaviour, minerProfile } from './catalogue-map.js';
-import type { WorldScale } from './scale.js';
 
 export interface SlotDeps {
   readonly vt: VirtualTime;
   readonly coin: CoinParams;
   readonly pow: PowAlgorithm;
-  readonly scale: WorldScale;
+  /** The shrink of a miner with this scenario profile: 10^-digits (scale-plan.ts). */
+  readonly shrinkDigits: (profile: string) => number;
   readonly seed: number;
   /** Position of the farm in the scenario: part of its miners' network addresses. */
   readonly farmIndex: number;
@@ -28,6 +28,7 @@ export interface SlotDeps {
 /** One place in a farm; each time it comes online it is a fresh miners-module Farm of one. */
 interface Slot {
   readonly index: number;
+  /** The scenario's profile id. */
   readonly profile: string;
   readonly address: string;
   readonly generations: Farm[];
@@ -43,6 +44,7 @@ interface Slot {
 export class FarmSlots {
   readonly #slots: Slot[];
   readonly #stopping: Promise<void>[] = [];
+  readonly #digits = new Map<Farm, number>();
 
   constructor(
     readonly spec: FarmSpec,
@@ -98,22 +100,36 @@ export class FarmSlots {
     return this.farms().flatMap((f) => f.truths());
   }
 
+  /** The shrink of this generation of a miner: its hashes stand for 10^digits of its hardware's. */
+  shrinkDigitsOf(farm: Farm): number {
+    return this.#digits.get(farm) ?? 0;
+  }
+
   /** Nominal (unshrunk) hashrate of the miners online now, H/s. */
   nominalOnline(): number {
     let sum = 0;
     for (const slot of this.#slots) {
       const farm = slot.generations.at(-1);
       if (slot.online && farm !== undefined) {
-        for (const m of farm.miners) sum += m.spec.hashrate;
+        for (const m of farm.miners) sum += m.spec.hashrate * 10 ** this.shrinkDigitsOf(farm);
       }
     }
-    return sum * 10 ** this.deps.scale.digits;
+    return sum;
+  }
+
+  /** Accepted work so far, each miner's unshrunk by its own digits: hashes of the hardware. */
+  acceptedHardwareWork(): number {
+    return this.farms().reduce(
+      (sum, f) => sum + f.counters.acceptedWork * 10 ** this.shrinkDigitsOf(f),
+      0,
+    );
   }
 
   #start(slot: Slot): void {
     const { deps, spec } = this;
     const generation = slot.generations.length;
     const behaviour = minerBehaviour(spec.behaviour)?.id ?? spec.behaviour;
+    const digits = deps.shrinkDigits(slot.profile);
     const id = minerId(spec.workerPrefix, slot.index, this.#slots.length);
     const remote = `10.${deps.farmIndex % 256}.${Math.floor(slot.index / 250) % 256}.${(slot.index % 250) + 1}`;
     const farm = new Farm(
@@ -122,8 +138,8 @@ export class FarmSlots {
         seed: `${deps.seed}/farm/${spec.id}/${slot.index}/${generation}`,
         algorithm: deps.coin.algorithm,
         address: slot.address,
-        groups: [{ profile: slot.profile, count: 1, behaviour }],
-        hashrateScale: deps.scale.factor,
+        groups: [{ profile: minerProfile(slot.profile)?.id ?? slot.profile, count: 1, behaviour }],
+        hashrateScale: 1 / 10 ** digits,
       }),
       {
         scheduler: deps.vt,
@@ -136,6 +152,7 @@ export class FarmSlots {
       },
     );
     slot.generations.push(farm);
+    this.#digits.set(farm, digits);
     slot.online = true;
     farm.start();
   }
@@ -152,10 +169,10 @@ function grindLimits(algorithm: string): GrindLimits {
     : { hashesPerSlice: 20_000, maxHashesPerShare: 4_000_000 };
 }
 
-/** Each miner's profile (miners-module id): a mix is shared out by largest remainder. */
+/** Each miner's profile (scenario id): a mix is shared out by largest remainder. */
 function profileOfEach(spec: FarmSpec): string[] {
   const wanted = spec.profiles.map((p, i) => ({
-    profile: minerProfile(p.profile)?.id ?? p.profile,
+    profile: p.profile,
     exact: spec.count * p.shareBps,
     i,
   }));

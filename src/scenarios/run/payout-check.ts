@@ -25,6 +25,11 @@ export interface KeptBlock {
 export interface PayoutCheck {
   readonly kept: readonly KeptBlock[];
   readonly expected: readonly ReferenceBlockPayout[];
+  /**
+   * What a correct pool pays: the reference model over the accepted shares a correct pool
+   * must also accept (those sent to cheat in a way it must refuse are left out).
+   */
+  readonly fair: readonly ReferenceBlockPayout[];
   readonly actual: readonly ActualBlockPayout[];
   readonly comparison: PayoutComparison;
 }
@@ -59,21 +64,52 @@ export function checkPayouts(input: {
 }): PayoutCheck {
   const kept = keptPoolBlocks(input.network);
   const accepted = input.rows.filter(isAccepted);
-  const position = new Map(accepted.map((row, i) => [row.record.hash, i + 1]));
-  const blocks: TruthBlock[] = kept.map((block) => ({
-    blockId: block.hash,
-    rewardSats: block.rewardSats,
-    sharesBefore: position.get(block.powHash) ?? 0,
-    windowWork: referenceWindowWork(workOfTarget(bitsToTarget(block.bits)), input.windowFactor),
-  }));
-  const expected = referencePayouts({
-    shares: accepted.map((row) => ({ account: row.account, work: row.work })),
-    blocks,
-    feeBps: input.feeBps,
-  });
+  const terms = { accepted, kept, feeBps: input.feeBps, windowFactor: input.windowFactor };
+  const expected = referenceOver(terms, () => true);
+  const fair = referenceOver(terms, (row) => !row.mustRefuse);
   const actual: ActualBlockPayout[] = kept.flatMap((block) => {
     const split = input.poolSplits.get(block.powHash);
     return split === undefined ? [] : [{ blockId: block.hash, ...split.split }];
   });
-  return { kept, expected, actual, comparison: compareWithReference(expected, actual) };
+  return { kept, expected, fair, actual, comparison: compareWithReference(expected, actual) };
+}
+
+/**
+ * The reference model's credits for the kept blocks over the accepted shares `counts` keeps,
+ * each block's window ending at its own share among them (or at the last kept share before it).
+ */
+export function referenceOver(
+  terms: {
+    readonly accepted: readonly TruthRow[];
+    readonly kept: readonly KeptBlock[];
+    readonly feeBps: number;
+    readonly windowFactor: WorkFactor;
+  },
+  counts: (row: TruthRow) => boolean,
+): ReferenceBlockPayout[] {
+  const shares: TruthRow[] = [];
+  const position = new Map<string, number>();
+  for (const row of terms.accepted) {
+    if (counts(row)) shares.push(row);
+    position.set(row.record.hash, shares.length);
+  }
+  return referencePayouts({
+    shares: shares.map((row) => ({ account: row.account, work: row.work })),
+    blocks: terms.kept.map((block) => truthBlock(block, position, terms.windowFactor)),
+    feeBps: terms.feeBps,
+  });
+}
+
+/** A kept block as the reference model reads it: its share's place among the counted ones. */
+function truthBlock(
+  block: KeptBlock,
+  position: ReadonlyMap<string, number>,
+  windowFactor: WorkFactor,
+): TruthBlock {
+  return {
+    blockId: block.hash,
+    rewardSats: block.rewardSats,
+    sharesBefore: position.get(block.powHash) ?? 0,
+    windowWork: referenceWindowWork(workOfTarget(bitsToTarget(block.bits)), windowFactor),
+  };
 }

@@ -16,7 +16,13 @@ export interface BlockCounts {
   readonly lost: number;
 }
 
-/** Block figures from ground truth, the pool's submissions and the chain. */
+/**
+ * Block figures from ground truth, the pool's submissions and the chain. A candidate is
+ * matched to the pool's submission by who found it and when (the pool's judging instant is
+ * the miner's sending instant on the virtual clock), never by job id: after a difficulty
+ * change the pool re-sends a job to a session under an alias, so the miner names the alias
+ * while the pool's FoundBlock names its own job.
+ */
 export function blockCounts(
   rows: readonly TruthRow[],
   submitted: readonly FoundBlock[],
@@ -24,15 +30,19 @@ export function blockCounts(
   keptHashes: ReadonlySet<string>,
 ): BlockCounts {
   const candidates = rows.filter((r) => isAccepted(r) && r.record.meetsNetworkTarget);
-  const answered = new Set(
-    submitted
-      .filter((b) => b.result.kind !== 'error')
-      .map((b) => candidateKey(b.jobId, b.worker, b.foundAtMs)),
-  );
-  const lost = candidates.filter((r) => {
-    const worker = r.record.minerId;
-    return !answered.has(candidateKey(r.record.jobId, worker, r.record.sentAtMs ?? -1));
-  }).length;
+  const answered = new Map<string, number>();
+  for (const b of submitted) {
+    if (b.result.kind === 'error') continue;
+    const key = candidateKey(b.worker, b.foundAtMs);
+    answered.set(key, (answered.get(key) ?? 0) + 1);
+  }
+  let lost = 0;
+  for (const r of candidates) {
+    const key = candidateKey(r.record.minerId, r.record.sentAtMs ?? -1);
+    const left = answered.get(key) ?? 0;
+    if (left > 0) answered.set(key, left - 1);
+    else lost++;
+  }
   return {
     found: candidates.length,
     accepted: chain.acceptedPoolBlocks.length,
@@ -41,8 +51,8 @@ export function blockCounts(
   };
 }
 
-function candidateKey(jobId: string, worker: string, atMs: number): string {
-  return `${jobId}|${worker}|${atMs}`;
+function candidateKey(worker: string, atMs: number): string {
+  return `${worker}|${atMs}`;
 }
 
 /** Blocks the accepted work should have found on average: each hash wins with 1 / work. */

@@ -55,7 +55,7 @@ export function progressSnapshot(
       speedup: wallMs > 0 ? simulatedMs / wallMs : 0,
     },
     networks: run.networks.map((n) => networkProgress(run, n, simulatedMs, unscale)),
-    farms: run.farms.map((f) => farmProgress(f, simulatedMs, unscale)),
+    farms: run.farms.map((f) => farmProgress(f, simulatedMs)),
     payouts: {
       blocksPaid: end?.blocksPaid ?? run.blocksPaid(),
       largestErrorSats: String(end?.largestErrorSats ?? 0n),
@@ -90,13 +90,13 @@ function networkProgress(
     return block !== undefined && n.sim.blockAt(block.height)?.hashHex === hash;
   };
   const accepted = active ? run.chain.acceptedPoolBlocks : [];
-  const work = active ? run.farms.reduce((sum, f) => sum + acceptedWork(f), 0) : 0;
+  const work = active ? run.farms.reduce((sum, f) => sum + f.acceptedHardwareWork(), 0) : 0;
   return {
     id: n.id,
     coin: n.coin.id,
     height: tip.height,
     difficulty: difficultyOfTarget(n.pow.diff1Target, target) * unscale,
-    poolHashrate: simulatedMs > 0 ? (work * unscale * 1000) / simulatedMs : 0,
+    poolHashrate: simulatedMs > 0 ? (work * 1000) / simulatedMs : 0,
     blocksFound: active ? run.pool.blocks.length : 0,
     blocksAccepted: accepted.length,
     blocksOrphaned: accepted.filter((h) => !onMain(h)).length,
@@ -104,11 +104,7 @@ function networkProgress(
   };
 }
 
-function acceptedWork(slots: FarmSlots): number {
-  return slots.farms().reduce((sum, f) => sum + f.counters.acceptedWork, 0);
-}
-
-function farmProgress(slots: FarmSlots, simulatedMs: number, unscale: number): FarmProgress {
+function farmProgress(slots: FarmSlots, simulatedMs: number): FarmProgress {
   let submitted = 0;
   let accepted = 0;
   let saturated = false;
@@ -142,7 +138,7 @@ function farmProgress(slots: FarmSlots, simulatedMs: number, unscale: number): F
     behaviourClass: spec.behaviourClass,
     miners: slots.online,
     nominalHashrate: slots.nominalOnline(),
-    effectiveHashrate: simulatedMs > 0 ? (acceptedWork(slots) * unscale * 1000) / simulatedMs : 0,
+    effectiveHashrate: simulatedMs > 0 ? (slots.acceptedHardwareWork() * 1000) / simulatedMs : 0,
     submitted,
     accepted,
     rejected,

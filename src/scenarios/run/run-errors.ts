@@ -5,7 +5,7 @@ export const RUN_ERROR_CODES = {
   RUN_FIDELITY_UNSUPPORTED:
     'The scenario asks for a fidelity (wire or economics) the runner cannot run yet; protocol fidelity is supported (`chimera run` exits 2).',
   RUN_SCENARIO_UNSUPPORTED:
-    'The scenario names an event, hardware profile or behaviour the protocol runner cannot carry out yet; the message lists each one (`chimera run` exits 2).',
+    'The scenario names an event, hardware profile or behaviour the protocol runner cannot carry out yet, or gates the share interval of a farm too small to share at the vardiff target once the world is shrunk; the message lists each one (`chimera run` exits 2).',
   RUN_POOL_NOT_STARTED:
     'The pool did not produce its first job from the simulated chain within the time allowed: the run cannot start.',
   RUN_GATES_FAILED:

@@ -64,16 +64,20 @@ describe('runScenario at protocol fidelity', () => {
     expect(wallJson(a)).toContain('"startedAt": "2025-01-01T00:00:00.000Z"');
   });
 
-  it('fails a gate that cannot hold, and says why', async () => {
+  it('fails a gate that cannot hold, and says why; judges submit latency on the virtual clock', async () => {
     // Act
-    const result = await runScenario(smallScenario({ gates: ['acceptance(honest) > 1'] }), {
-      wall: stillWall,
-    });
+    const gates = ['acceptance(honest) > 1', 'submit_latency.p99 < 50ms'];
+    const result = await runScenario(smallScenario({ gates }), { wall: stillWall });
     // Assert
     expect(result.passed).toBe(false);
     expect(result.gates).toEqual([
       expect.objectContaining({ passed: false, actual: '1', threshold: '> 1' }),
+      expect.objectContaining({ passed: true, threshold: '< 50ms' }),
     ]);
+    // The in-memory pool answers at once: no virtual time passes between submit and answer.
+    const sent = result.farms.reduce((n, f) => n + f.submitted, 0);
+    expect(result.latencyMs).toMatchObject({ p50: 0, p99: 0, max: 0 });
+    expect(result.latencyMs?.histogram[0]).toEqual({ upToMs: 1, count: sent });
   });
 
   it('refuses what it cannot run before starting: another fidelity, an unsupported event', async () => {

@@ -14,8 +14,7 @@ import { progressSnapshot, type LiveRun } from './progress-snapshot.js';
 import type { RunProgress } from './progress.js';
 import { runError } from './run-errors.js';
 import { behaviourVerdicts, scaleNotes } from './run-notes.js';
-import { minerProfile } from './catalogue-map.js';
-import { chooseScale } from './scale.js';
+import { planScenarioScale, profileScaleDigits } from './scale-plan.js';
 import { assertRunnable } from './support.js';
 import { scheduleTimeline } from './timeline.js';
 import { buildNetwork, buildPool, type RunNetwork, type WorldParts } from './world.js';
@@ -59,16 +58,8 @@ export async function runScenario(
   const registry = await createDefaultRegistry();
   const activeSpec = scenario.networks.find((n) => n.id === scenario.pool.network);
   const algorithm = findCoin(activeSpec?.chain.coin ?? '')?.algorithm ?? '';
-  const poolNominalHashrate = nominalHashrate(scenario, algorithm);
-  const parts: WorldParts = {
-    scenario,
-    vt,
-    rng: createRng(seed),
-    registry,
-    scale: chooseScale(algorithm, poolNominalHashrate, scenario.durationMs),
-    poolNominalHashrate,
-    logger,
-  };
+  const plan = planScenarioScale(scenario, algorithm);
+  const parts: WorldParts = { scenario, vt, rng: createRng(seed), registry, plan, logger };
   const networks = scenario.networks.map((spec) => buildNetwork(parts, spec, spec === activeSpec));
   const active = networks.find((n) => n.id === scenario.pool.network);
   if (active === undefined) throw new RangeError('the pool network is checked by the loader');
@@ -84,7 +75,7 @@ export async function runScenario(
   }
 
   const startMs = vt.nowMs();
-  const timeline: TimelineEntry[] = scaleNotes(scenario, parts.scale, algorithm);
+  const timeline: TimelineEntry[] = scaleNotes(plan);
   const note = (entry: TimelineEntry): void => void timeline.push(entry);
   const chain = watchChain(active, { nowMs: () => vt.nowMs(), startMs }, note);
   const farms = scenario.farms.map(
@@ -93,7 +84,7 @@ export async function runScenario(
         vt,
         coin: active.coin,
         pow: active.pow,
-        scale: parts.scale,
+        shrinkDigits: (profile) => profileScaleDigits(plan, spec.id, profile),
         seed,
         farmIndex,
         attach: (end, remoteAddress) => void pool.server.attach(end, { remoteAddress }),
@@ -114,7 +105,7 @@ export async function runScenario(
     startMs,
     nowMs: () => vt.nowMs(),
     wallElapsedMs: () => wall.monotonicMs() - wallStart,
-    scaleDigits: parts.scale.digits,
+    scaleDigits: plan.scale.digits,
     networks,
     activeId: active.id,
     pool,
@@ -139,7 +130,6 @@ export async function runScenario(
     scenario,
     seed,
     startMs,
-    scaleDigits: parts.scale.digits,
     network: active,
     pool,
     chain,
@@ -164,18 +154,6 @@ export async function runScenario(
       elapsedMs: Math.round(wall.monotonicMs() - wallStart),
     },
   };
-}
-
-/** Nominal hashrate of every farm on the pool's algorithm, H/s (profile figures, no spread). */
-function nominalHashrate(scenario: Scenario, algorithm: string): number {
-  let sum = 0;
-  for (const farm of scenario.farms) {
-    for (const { profile, shareBps } of farm.profiles) {
-      const rate = minerProfile(profile)?.hashrate[algorithm]?.hashesPerSec ?? 0;
-      sum += (rate * farm.count * shareBps) / 10_000;
-    }
-  }
-  return sum;
 }
 
 /** Between one virtual second and a minute: a few thousand steps per run. */

@@ -26,6 +26,11 @@ const REAL_HASH_BUDGET: Readonly<Record<string, number>> = {
 };
 const DEFAULT_BUDGET = 1_000_000;
 
+/** Real hashes a run's miners may grind in all on `algorithm`. */
+export function realHashBudget(algorithm: string): number {
+  return REAL_HASH_BUDGET[algorithm] ?? DEFAULT_BUDGET;
+}
+
 export interface WorldScale {
   /** The world is shrunk by 10^-digits. */
   readonly digits: number;
@@ -39,7 +44,7 @@ export function chooseScale(
   nominalHashesPerSec: number,
   durationMs: number,
 ): WorldScale {
-  const budget = REAL_HASH_BUDGET[algorithm] ?? DEFAULT_BUDGET;
+  const budget = realHashBudget(algorithm);
   let hashes = (nominalHashesPerSec * durationMs) / 1000;
   let digits = 0;
   // Division by ten rounds the same on every IEEE machine, unlike Math.log10.

@@ -5,16 +5,16 @@ import { isAccepted, type TruthRow } from './truth-shares.js';
 const POINTS = 60;
 
 /**
- * The pool's effective hashrate (accepted work, in the scenario's units) and acceptance over
+ * The pool's effective hashrate (accepted work, each share unshrunk by its miner's digits) and acceptance over
  * the run, in equal intervals of scenario time.
  */
 export function runSeries(
   rows: readonly TruthRow[],
-  run: { readonly startMs: number; readonly durationMs: number; readonly scaleDigits: number },
+  run: { readonly startMs: number; readonly durationMs: number },
 ): SeriesPoint[] {
   const bucketMs = Math.max(1, Math.ceil(run.durationMs / POINTS));
   const buckets = Array.from({ length: Math.ceil(run.durationMs / bucketMs) }, () => ({
-    work: 0n,
+    work: 0,
     sent: 0,
     accepted: 0,
   }));
@@ -26,16 +26,15 @@ export function runSeries(
     bucket.sent++;
     if (isAccepted(row)) {
       bucket.accepted++;
-      bucket.work += row.work;
+      bucket.work += Number(row.work) * 10 ** row.shrinkDigits;
     }
   }
-  const unscale = 10 ** run.scaleDigits;
   return buckets.map((b, i) => {
     const endMs = Math.min(run.durationMs, (i + 1) * bucketMs);
     const spanMs = endMs - i * bucketMs;
     return {
       atMs: endMs,
-      hashrate: (Number(b.work) * unscale * 1000) / spanMs,
+      hashrate: (b.work * 1000) / spanMs,
       acceptance: b.sent === 0 ? null : b.accepted / b.sent,
     };
   });

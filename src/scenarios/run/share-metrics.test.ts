@@ -12,6 +12,7 @@ function row(
   answer: ShareAnswer,
   sentAtMs: number,
   work = 10n,
+  shrinkDigits = 2,
 ): TruthRow {
   const record = {
     minerId: `${farm}-1`,
@@ -27,6 +28,7 @@ function row(
     minerKey: `${farm}/0/${farm}-1`,
     record,
     work,
+    shrinkDigits,
     mustRefuse: intent === 'duplicate',
   };
 }
@@ -59,8 +61,19 @@ describe('shareMetrics', () => {
         ],
       },
     ],
+    // A correct pool would have paid the rig 10 sats less (say a cheating share was credited).
+    fair: [
+      {
+        blockId: 'b',
+        rewardSats: 100n,
+        feeSats: 1n,
+        credits: new Map([
+          ['addr-dupes', 50n],
+          ['addr-honest', 49n],
+        ]),
+      },
+    ],
     durationMs: 60_000,
-    scaleDigits: 2,
   });
 
   it('reads rejected over the shares a correct pool must refuse, when there are any', () => {
@@ -76,5 +89,30 @@ describe('shareMetrics', () => {
     // 20 hashes in 60 s, shrunk by 10^-2: 2000 * 1000 / 60000 H/s.
     expect(metrics['hashrate.effective(honest)']).toEqual({ num: 2_000_000n, den: 60_000n });
     expect(metrics['share_interval.median(honest)']).toBe(10_000);
+  });
+
+  it('measures payout_excess against what a correct pool pays, in sats, either way', () => {
+    expect(metrics['payout_excess(malicious)']).toBe(10n);
+    expect(metrics['payout_excess(honest)']).toBe(-10n);
+    expect(metrics['payout_excess']).toBe(0n);
+  });
+
+  it('unshrinks each share by its own miner digits: a boosted miner counts as its hardware', () => {
+    // Arrange: one share of 10 hashes shrunk by 10^-2, one of 10 hashes shrunk by 10^-6
+    const mixed = [
+      row('honest', 'honest', ACCEPTED, 0, 10n, 2),
+      row('dupes', 'honest', ACCEPTED, 0, 10n, 6),
+    ];
+    // Act
+    const m = shareMetrics({
+      rows: mixed,
+      selections: [{ selector: undefined, rows: mixed }],
+      actual: [],
+      fair: [],
+      durationMs: 1_000,
+    });
+    // Assert: (10 * 10^2 + 10 * 10^6) hashes in one second
+    expect(m['hashrate.effective']).toEqual({ num: 10_001_000n * 1000n, den: 1_000n });
+    expect(m['payout_excess']).toBe(0n);
   });
 });

@@ -1,6 +1,6 @@
 import type { MetricValue } from '../gates/index.js';
 import { metricKey } from '../gates/index.js';
-import type { ActualBlockPayout } from '../payouts/index.js';
+import type { ActualBlockPayout, ReferenceBlockPayout } from '../payouts/index.js';
 import { isAccepted, type TruthRow } from './truth-shares.js';
 
 /** A group of miners gates may select: every miner, a farm, or a behaviour class. */
@@ -14,9 +14,9 @@ export interface ShareMetricInput {
   readonly rows: readonly TruthRow[];
   readonly selections: readonly Selection[];
   readonly actual: readonly ActualBlockPayout[];
+  /** What a correct pool pays (payout-check.ts `fair`): payout_excess is measured against it. */
+  readonly fair: readonly ReferenceBlockPayout[];
   readonly durationMs: number;
-  /** The world's shrink: effective hashrates are reported in the scenario's own units. */
-  readonly scaleDigits: number;
 }
 
 const ratio = (num: bigint, den: bigint): MetricValue => ({ num, den });
@@ -32,6 +32,11 @@ export function shareMetrics(input: ShareMetricInput): Record<string, MetricValu
   const metrics: Record<string, MetricValue> = {};
   const totalWork = sumWork(input.rows.filter(isAccepted));
   const credits = creditsByAccount(input.actual);
+  const fairCredits = new Map<string, bigint>();
+  for (const block of input.fair) {
+    for (const [account, sats] of block.credits)
+      fairCredits.set(account, (fairCredits.get(account) ?? 0n) + sats);
+  }
   const totalCredits = [...credits.values()].reduce((a, b) => a + b, 0n);
   for (const { selector, rows } of input.selections) {
     const put = (name: string, value: MetricValue | undefined): void => {
@@ -50,16 +55,16 @@ export function shareMetrics(input: ShareMetricInput): Record<string, MetricValu
     if (judged.length > 0) put('rejected', ratio(BigInt(judgedRefused), BigInt(judged.length)));
     const work = sumWork(accepted);
     if (totalWork > 0n) put('work_share', ratio(work, totalWork));
-    if (totalCredits > 0n) {
-      const accounts = new Set(rows.map((r) => r.account));
-      let ours = 0n;
-      for (const account of accounts) ours += credits.get(account) ?? 0n;
-      put('payout_share', ratio(ours, totalCredits));
+    const accounts = new Set(rows.map((r) => r.account));
+    let ours = 0n;
+    let fair = 0n;
+    for (const account of accounts) {
+      ours += credits.get(account) ?? 0n;
+      fair += fairCredits.get(account) ?? 0n;
     }
-    put(
-      'hashrate.effective',
-      ratio(work * 10n ** BigInt(input.scaleDigits) * 1000n, BigInt(input.durationMs)),
-    );
+    if (totalCredits > 0n) put('payout_share', ratio(ours, totalCredits));
+    put('payout_excess', ours - fair);
+    put('hashrate.effective', ratio(hardwareWork(accepted) * 1000n, BigInt(input.durationMs)));
     put('share_interval.median', medianInterval(accepted));
   }
   return metrics;
@@ -67,6 +72,11 @@ export function shareMetrics(input: ShareMetricInput): Record<string, MetricValu
 
 function sumWork(rows: readonly TruthRow[]): bigint {
   return rows.reduce((sum, r) => sum + r.work, 0n);
+}
+
+/** Work in the scenario's own units: each share unshrunk by its miner's digits. */
+function hardwareWork(rows: readonly TruthRow[]): bigint {
+  return rows.reduce((sum, r) => sum + r.work * 10n ** BigInt(r.shrinkDigits), 0n);
 }
 
 function creditsByAccount(actual: readonly ActualBlockPayout[]): Map<string, bigint> {

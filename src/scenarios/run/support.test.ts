@@ -40,6 +40,37 @@ describe('protocolProblems', () => {
     ]);
   });
 
+  it('refuses a share-interval gate over a farm too small to share at the vardiff target', () => {
+    // Arrange: scrypt ASICs and CPUs for three hours; no boost to the floor fits the budget
+    const text = [
+      'name: floors',
+      'description: CPUs beside scrypt ASICs',
+      'seed: 1',
+      'fidelity: protocol',
+      'duration: 3h',
+      'networks:',
+      '  - { id: ltc, chain: { sim: { coin: sim-scrypt, externalHashrate: 50GH } } }',
+      'pool: { network: ltc }',
+      'farms:',
+      '  - { id: cpus, profile: cpu-desktop, count: 100 }',
+      '  - { id: asics, profile: asic-scrypt-l9, count: 5 }',
+      'gates:',
+      '  - acceptance >= 0.99',
+      '  - share_interval.median(honest) <= 13s',
+      '  - share_interval.median(cpus) >= 7s',
+      '',
+    ].join('\n');
+    // Act
+    const problems = protocolProblems(parse(text));
+    // Assert: each interval gate names each farm it cannot measure, with its figures
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(
+      /^gates\[1\] 'share_interval.median\(honest\) <= 13s': farm cpus cannot share every 10 s at protocol fidelity \(~0\.0000080 hashes per 10 s at this scale, below the 4-hash floor; reaching it would take ~8\.6e\+5 more real scrypt hashes/,
+    );
+    expect(problems[1]).toContain("gates[1] 'share_interval.median(honest) <= 13s': farm asics");
+    expect(problems[2]).toContain("gates[2] 'share_interval.median(cpus) >= 7s': farm cpus");
+  });
+
   it('says which fidelity it runs when asked for another', () => {
     const problems = protocolProblems(parse(smallScenarioYaml({ fidelity: 'wire' })));
     expect(problems).toHaveLength(1);

@@ -1,7 +1,9 @@
 import { findCoin } from '../../pool/core/coins/index.js';
 import type { Scenario } from '../scenario.js';
 import { minerBehaviour, minerProfile } from './catalogue-map.js';
+import { floorProblems } from './floor-problems.js';
 import { runError } from './run-errors.js';
+import { planScenarioScale } from './scale-plan.js';
 
 /** Events the protocol runner carries out; the others need parts not built yet. */
 const PROTOCOL_EVENTS: ReadonlySet<string> = new Set([
@@ -54,6 +56,9 @@ export function protocolProblems(scenario: Scenario): string[] {
       problems.push(`farms[${i}]: behaviour '${farm.behaviour}' has no virtual-miner model yet`);
     }
   });
+  if (problems.length === 0 && coin !== undefined) {
+    problems.push(...floorProblems(scenario, planScenarioScale(scenario, algorithm)));
+  }
   return problems;
 }
 

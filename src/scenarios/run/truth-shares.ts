@@ -19,6 +19,8 @@ export interface TruthRow {
   readonly record: ShareRecord;
   /** Expected hashes of the target the miner ground for (what PPLNS should weigh). */
   readonly work: bigint;
+  /** The miner's shrink: each of its hashes stands for 10^shrinkDigits of its hardware's. */
+  readonly shrinkDigits: number;
   /** Sent to cheat in a way a correct pool refuses (the behaviour's expected response). */
   readonly mustRefuse: boolean;
 }
@@ -39,6 +41,7 @@ export function truthRows(farms: readonly FarmSlots[], diff1Target: bigint): Tru
       for (const truth of farm.truths()) {
         const minerKey = `${slots.spec.id}/${instance}/${truth.minerId}`;
         const username = farm.miners[0]?.spec.username ?? truth.minerId;
+        const shrinkDigits = slots.shrinkDigitsOf(farm);
         for (const record of truth.shares) {
           rows.push({
             farm: slots.spec.id,
@@ -47,6 +50,7 @@ export function truthRows(farms: readonly FarmSlots[], diff1Target: bigint): Tru
             minerKey,
             record,
             work: workOf(record.difficulty),
+            shrinkDigits,
             mustRefuse: record.intent === refusedIntent,
             order: [record.sentAtMs ?? record.dueAtMs, farmIndex, instance, record.seq],
           });

@@ -7,13 +7,8 @@ import type { Rng, VirtualTime } from '../../runtime/index.js';
 import { ChainSim, InProcessChainNode, equilibriumBits } from '../../sim/chain/index.js';
 import type { NetworkSpec, Scenario } from '../scenario.js';
 import { labelAddress } from './addresses.js';
-import {
-  floorDifficulty,
-  maxDecimal,
-  scaleDecimal,
-  scaleHashrate,
-  type WorldScale,
-} from './scale.js';
+import { floorDifficulty, maxDecimal, scaleDecimal, scaleHashrate } from './scale.js';
+import type { ScalePlan } from './scale-plan.js';
 
 /** Regtest's proof-of-work limit: lets a shrunk world have blocks a few hashes apart. */
 const EASIEST_BITS = 0x207fffff;
@@ -33,15 +28,15 @@ export interface WorldParts {
   readonly vt: VirtualTime;
   readonly rng: Rng;
   readonly registry: AlgorithmRegistry;
-  readonly scale: WorldScale;
-  /** Nominal hashrate of every farm together, H/s: part of the network's difficulty. */
-  readonly poolNominalHashrate: number;
+  /** The world's shrink and each farm's boost (scale-plan.ts). */
+  readonly plan: ScalePlan;
   readonly logger: Logger;
 }
 
 /** A network's chain on the virtual clock, its difficulty in balance with all its miners. */
 export function buildNetwork(parts: WorldParts, spec: NetworkSpec, active: boolean): RunNetwork {
-  const { vt, rng, scale } = parts;
+  const { vt, rng } = parts;
+  const { scale } = parts.plan;
   const chain = spec.chain;
   const base = findCoin(chain.coin);
   if (chain.kind !== 'sim' || base === undefined) {
@@ -49,7 +44,7 @@ export function buildNetwork(parts: WorldParts, spec: NetworkSpec, active: boole
   }
   const blockTimeSec = Math.max(1, Math.round(chain.blockTimeMs / 1000));
   const external = scaleHashrate(Number(chain.externalHashrate), scale);
-  const ours = active ? scaleHashrate(parts.poolNominalHashrate, scale) : 0;
+  const ours = active ? parts.plan.poolRealHashrate : 0;
   const fitsLimit = equilibriumFits(external + ours, blockTimeSec, base.powLimitBits);
   const coin: CoinParams = {
     ...base,
@@ -88,7 +83,7 @@ export function buildPool(
   network: RunNetwork,
 ): { pool: Pool; payoutAddress: string } {
   const { pool: spec } = parts.scenario;
-  const digits = parts.scale.digits;
+  const digits = parts.plan.scale.digits;
   const floor = floorDifficulty(network.pow.diff1Target);
   const shrunk = (text: string): string => maxDecimal(scaleDecimal(text, digits), floor);
   const payoutAddress = labelAddress(network.coin, 'pool');
