@@ -1,12 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTcpPool, type TcpPool } from '../../sim/miners/farm/tcp.fixtures.js';
+import { createServer, type AddressInfo } from 'node:net';
+import {
+  startTcpPool,
+  startTcpRelay,
+  type TcpPool,
+  type TcpRelay,
+} from '../../sim/miners/farm/tcp.fixtures.js';
 import { BEHAVIOURS, PROFILES, type FarmReport } from '../../sim/miners/index.js';
 import type { CliIo } from '../io.js';
 import { farmCommand } from './farm.js';
 
 let pool: TcpPool | undefined;
+let relay: TcpRelay | undefined;
 afterEach(async () => {
+  await relay?.close();
   await pool?.close();
+  relay = undefined;
   pool = undefined;
 });
 
@@ -127,6 +136,72 @@ describe('chimera farm', () => {
     expect(report.accepted).toBeGreaterThan(0);
     expect(report.accepted).toBeLessThanOrEqual(p.sink.accepted.length);
     expect(report.acceptance).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('counts every share the pool received: taken after the answers to the last ones are in', async () => {
+    // Arrange: a pool that answers 400 ms late: shares are always in flight at the cut-off
+    pool = await startTcpPool();
+    relay = await startTcpRelay(pool.port, { answerDelayMs: 400 });
+    // Act
+    const out = await farm([
+      '--pool',
+      `127.0.0.1:${relay.port}`,
+      ...CPU,
+      '--count',
+      '4',
+      '--duration',
+      '1',
+      '--hashrate-scale',
+      '4e-5',
+      '--address',
+      'addr1',
+      '--json',
+    ]);
+    const endedAtMs = Date.now();
+    // Assert: what was sent is all answered and counted; nothing went out while the farm
+    // waited for the last answers (at least the pool's 400 ms)
+    const report = JSON.parse(out.slice(out.indexOf('{'))) as FarmReport;
+    expect(relay.submitsAtMs.length).toBeGreaterThan(5);
+    expect(report.submitted).toBe(relay.submitsAtMs.length);
+    expect(report.unanswered).toBe(0);
+    expect(report.accepted).toBe(pool.sink.accepted.length);
+    expect(Math.max(...relay.submitsAtMs)).toBeLessThan(endedAtMs - 300);
+  });
+
+  it('says why it cannot connect: the first connect error', async () => {
+    // Arrange: a port nobody listens on
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    // Act
+    const out = await farm([
+      '--pool',
+      `127.0.0.1:${port}`,
+      ...CPU,
+      '--count',
+      '2',
+      '--duration',
+      '1',
+    ]);
+    // Assert
+    expect(out).toContain('2 miners, 0 connected');
+    expect(out).toMatch(
+      new RegExp(`connect failures: \\d+, first: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}`),
+    );
+  });
+
+  it('says who closed the connections: a pool that resets them, the farm at its stop', async () => {
+    // Arrange
+    pool = await startTcpPool();
+    relay = await startTcpRelay(pool.port, { reset: true });
+    const args = [...CPU, '--count', '2', '--duration', '1', '--hashrate-scale', '1e-5'];
+    // Act
+    const dropped = await farm(['--pool', `127.0.0.1:${relay.port}`, ...args]);
+    const served = await farm(['--pool', `127.0.0.1:${pool.port}`, ...args]);
+    // Assert
+    expect(dropped).toMatch(/connections closed: by pool \d+ \(\d+ ECONNRESET\); by farm 0/);
+    expect(served).toContain('connections closed: by pool 0; by farm 2 (2 stop)');
   });
 
   it('--difficulty-note alone plans the farm on this machine: 95 TH/s units cannot be carried', async () => {

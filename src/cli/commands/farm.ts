@@ -51,6 +51,8 @@ interface FarmRun {
 /** One process holds at most ~20,000 open files; leave room for the rest of the process. */
 const MAX_MINERS_PER_PROCESS = 19_000;
 const PROGRESS_EVERY_MS = 10_000;
+/** After the cut-off, how long answers to shares already sent are waited for. */
+const DRAIN_MS = 5_000;
 /** What our vardiff aims at; the difficulty note cuts the farm's work into shares this far apart. */
 const SHARE_INTERVAL_SEC = 10;
 
@@ -168,15 +170,13 @@ async function runFarm(run: FarmRun, io: CliIo): Promise<void> {
     rampMs: Math.min(5_000, group.count * 2),
     keepTruth: false,
   };
-  const farm =
-    run.threads > 1
-      ? await WorkerFarm.start(run.spec, { ...options, threads: run.threads })
-      : await startWallFarm(farmSpec(run.spec), options);
-  const report = (): Promise<FarmReport> =>
-    farm instanceof WorkerFarm ? farm.report() : Promise.resolve(farm.farm.report());
+  const farm = await startFarm(run, options);
+  // The cut-off is known now: every thread stops sending on time, even one busy grinding
+  // when the timer below fires late.
+  if (run.durationMs !== undefined) farm.cutOff(wallClock.nowMs() + run.durationMs);
   const scheduler = new WallScheduler(wallClock);
   scheduler.setInterval(() => {
-    void report().then((r) => io.out(`${progressLine(r)}\n`));
+    void farm.report().then((r) => io.out(`${progressLine(r)}\n`));
   }, PROGRESS_EVERY_MS);
   const stopped = new Promise<void>((resolve) => {
     if (run.durationMs !== undefined) scheduler.setTimeout(resolve, run.durationMs);
@@ -184,20 +184,51 @@ async function runFarm(run: FarmRun, io: CliIo): Promise<void> {
   });
   await stopped;
   scheduler.clearAll();
-  let final: FarmReport;
-  if (farm instanceof WorkerFarm) {
-    final = (await farm.stop()).report;
-  } else {
-    final = farm.farm.report();
-    await farm.stop();
-  }
+  farm.cutOff(wallClock.nowMs());
+  // Taken after the answers to the last shares are in: what the pool received, all counted.
+  const final = await farm.stop(DRAIN_MS);
   io.out(run.json ? `${JSON.stringify(final, null, 2)}\n` : `${formatFarmReport(final)}\n`);
+}
+
+/** One thread's farm or a worker farm, as the command drives it. */
+interface RunningFarm {
+  report(): Promise<FarmReport>;
+  cutOff(atMs: number): void;
+  /** Stops (waiting up to `drainMs` for answers) and returns the final figures. */
+  stop(drainMs: number): Promise<FarmReport>;
+}
+
+async function startFarm(
+  run: FarmRun,
+  options: { pool: HostPort; rampMs: number; keepTruth: boolean },
+): Promise<RunningFarm> {
+  if (run.threads > 1) {
+    const farm = await WorkerFarm.start(run.spec, { ...options, threads: run.threads });
+    return {
+      report: () => farm.report(),
+      cutOff: (atMs) => farm.cutOff(atMs),
+      stop: async (drainMs) => (await farm.stop(drainMs)).report,
+    };
+  }
+  const wall = await startWallFarm(farmSpec(run.spec), options);
+  return {
+    report: () => Promise.resolve(wall.farm.report()),
+    cutOff: (atMs) => wall.farm.cutOff(atMs),
+    stop: async (drainMs) => {
+      await wall.stop(drainMs);
+      return wall.farm.report();
+    },
+  };
 }
 
 function progressLine(r: FarmReport): string {
   const pct = r.acceptance === undefined ? '-' : `${(r.acceptance * 100).toFixed(1)}%`;
+  const failing =
+    r.connected < r.miners && r.connections.firstError !== undefined
+      ? ` (${r.connections.failedAttempts} failed attempts, first: ${r.connections.firstError})`
+      : '';
   return (
-    `[${(r.elapsedMs / 1000).toFixed(0)} s] ${r.connected}/${r.miners} connected, ` +
+    `[${(r.elapsedMs / 1000).toFixed(0)} s] ${r.connected}/${r.miners} connected${failing}, ` +
     `${r.accepted}/${r.submitted} accepted (${pct}), p99 ${r.latency.p99Ms} ms` +
     (r.saturation.saturated ? ', SATURATED' : '')
   );

@@ -9,6 +9,7 @@ export type Reply =
 interface Waiting {
   readonly method: string;
   readonly resolve: (reply: Reply) => void;
+  readonly answeredAt: ((atMs: number) => void) | undefined;
 }
 
 /**
@@ -24,11 +25,12 @@ export class PendingRequests {
     return this.#size;
   }
 
-  wait(id: RequestId, method: string): Promise<Reply> {
+  /** `answeredAt` gets the time the answer was read, when the answer says it. */
+  wait(id: RequestId, method: string, answeredAt?: (atMs: number) => void): Promise<Reply> {
     return new Promise((resolve) => {
       const key = keyOf(id);
       const queue = this.#byId.get(key);
-      const waiting: Waiting = { method, resolve };
+      const waiting: Waiting = { method, resolve, answeredAt };
       if (queue === undefined) this.#byId.set(key, [waiting]);
       else queue.push(waiting);
       this.#size++;
@@ -36,13 +38,19 @@ export class PendingRequests {
   }
 
   /** Settles the oldest request with this id; false when none waits for it. */
-  answer(id: RequestId, result: unknown, error: RpcError | undefined): boolean {
+  answer(
+    id: RequestId,
+    result: unknown,
+    error: RpcError | undefined,
+    receivedAtMs?: number,
+  ): boolean {
     const key = keyOf(id);
     const queue = this.#byId.get(key);
     const waiting = queue?.shift();
     if (waiting === undefined) return false;
     if (queue!.length === 0) this.#byId.delete(key);
     this.#size--;
+    if (receivedAtMs !== undefined) waiting.answeredAt?.(receivedAtMs);
     waiting.resolve({ kind: 'result', result, error });
     return true;
   }

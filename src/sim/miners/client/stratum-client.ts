@@ -35,7 +35,8 @@ export interface ClientListener {
   }): void;
   /** The pool refused a handshake step; the session closes. */
   refused(step: HandshakeStep, reply: Reply): void;
-  closed(): void;
+  /** The connection ended; `cause` as the stream told (see ChannelListener.closed). */
+  closed(cause: string): void;
 }
 
 export interface ClientClocks {
@@ -45,7 +46,10 @@ export interface ClientClocks {
   readonly latency: () => number;
 }
 
-/** How a request ended, with the time from write to answer. */
+/**
+ * How a request ended, with the time from when its bytes left to when the answer was read
+ * (not to when the miner's code got round to it).
+ */
 export interface Answered {
   readonly reply: Reply;
   readonly latencyMs: number;
@@ -73,14 +77,18 @@ export class StratumClient {
   ) {
     this.state = new WorkState(options.difficultyTiming);
     this.#ids = new RequestIds(options.requestIds);
-    this.#channel = new LineChannel(stream, {
-      message: (m) => this.#onMessage(m),
-      unreadable: () => this.#unreadable++,
-      closed: () => {
-        this.#pending.abandonAll();
-        listener.closed();
+    this.#channel = new LineChannel(
+      stream,
+      {
+        message: (m, receivedAtMs) => this.#onMessage(m, receivedAtMs),
+        unreadable: () => this.#unreadable++,
+        closed: (cause) => {
+          this.#pending.abandonAll();
+          listener.closed(cause);
+        },
       },
-    });
+      clocks.latency,
+    );
   }
 
   get open(): boolean {
@@ -138,12 +146,7 @@ export class StratumClient {
 
   /** Sends one request line built for the next id and waits for its answer. */
   async request(method: string, line: (id: RequestId) => string): Promise<Answered> {
-    const id = this.#ids.next(method);
-    const sentAt = this.clocks.latency();
-    const waiting = this.#pending.wait(id, method);
-    if (!this.#channel.send(line(id))) this.#pending.abandonAll();
-    const reply = await waiting;
-    return { reply, latencyMs: this.clocks.latency() - sentAt };
+    return this.#timed(this.#ids.next(method), method, line);
   }
 
   /**
@@ -151,12 +154,26 @@ export class StratumClient {
    * pool gives under that id (null for lines it cannot read).
    */
   async sendRaw(data: string | Buffer, answeredAs?: RequestId): Promise<Answered | undefined> {
-    const sentAt = this.clocks.latency();
-    const waiting = answeredAs === undefined ? undefined : this.#pending.wait(answeredAs, 'raw');
+    if (answeredAs !== undefined) return this.#timed(answeredAs, 'raw', () => data);
     if (!this.#channel.send(data)) this.#pending.abandonAll();
-    if (waiting === undefined) return undefined;
+    return undefined;
+  }
+
+  /** Timed from when the bytes left to when the answer was read off the stream. */
+  async #timed(
+    id: RequestId,
+    method: string,
+    line: (id: RequestId) => string | Buffer,
+  ): Promise<Answered> {
+    let sentAt = this.clocks.latency();
+    let answeredAt: number | undefined;
+    const waiting = this.#pending.wait(id, method, (atMs) => (answeredAt = atMs));
+    const sent = this.#channel.send(line(id), (atMs) => {
+      if (answeredAt === undefined) sentAt = atMs;
+    });
+    if (!sent) this.#pending.abandonAll();
     const reply = await waiting;
-    return { reply, latencyMs: this.clocks.latency() - sentAt };
+    return { reply, latencyMs: Math.max(0, (answeredAt ?? this.clocks.latency()) - sentAt) };
   }
 
   close(): void {
@@ -184,10 +201,10 @@ export class StratumClient {
     return false;
   }
 
-  #onMessage(m: ServerMessage): void {
+  #onMessage(m: ServerMessage, receivedAtMs: number): void {
     switch (m.kind) {
       case 'response':
-        this.#pending.answer(m.id, m.result, m.error);
+        this.#pending.answer(m.id, m.result, m.error, receivedAtMs);
         return;
       case 'set-difficulty':
         if (this.state.setDifficulty(m.difficulty)) this.listener.difficulty(m.difficulty);

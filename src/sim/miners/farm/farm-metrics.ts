@@ -1,7 +1,8 @@
 import type { MinerObserver } from '../miner/miner-spec.js';
-import type { LineRecord, ShareRecord } from '../truth/records.js';
+import type { ConnectFailure, LineRecord, ShareRecord } from '../truth/records.js';
 import { hashesPerShare } from '../work/targets.js';
 import { LatencyHistogram } from './latency-histogram.js';
+import { rejectionKey } from './rejection-groups.js';
 
 /** A share counts as late when grinding delivered it this long after the share clock found it. */
 export const LATE_SHARE_MS = 1_000;
@@ -15,9 +16,19 @@ export interface MetricsSnapshot {
   readonly connected: number;
   readonly submitted: number;
   readonly accepted: number;
-  /** Keyed `<code> <message>` as the pool answered (`false` without an error: `- false`). */
+  /**
+   * Keyed `<code> <message>` as the pool answered, numbers in the message replaced by `<n>`
+   * (`false` without an error: `- false`).
+   */
   readonly rejected: Readonly<Record<string, number>>;
   readonly unanswered: number;
+  /** Honest shares not sent: a clean notify had voided their job. */
+  readonly discarded: number;
+  readonly connectFailures: number;
+  /** The earliest failed connection attempt, when there was one. */
+  readonly firstConnectError: { readonly atMs: number; readonly message: string } | undefined;
+  /** Sessions ended, keyed `<pool|miner> <cause>` (cause: ECONNRESET, end, stop...). */
+  readonly closed: Readonly<Record<string, number>>;
   readonly withheld: number;
   /** Shares found that were also blocks (sent or not). */
   readonly blockSolutions: number;
@@ -40,6 +51,10 @@ export class FarmCounters implements MinerObserver {
   accepted = 0;
   readonly rejected = new Map<string, number>();
   unanswered = 0;
+  discardedShares = 0;
+  connectFailures = 0;
+  firstConnectError: ConnectFailure | undefined;
+  readonly closes = new Map<string, number>();
   withheld = 0;
   blockSolutions = 0;
   lines = 0;
@@ -67,7 +82,7 @@ export class FarmCounters implements MinerObserver {
         break;
       case 'rejected': {
         this.submitted++;
-        const key = `${r.answer.code ?? '-'} ${r.answer.message}`;
+        const key = rejectionKey(r.answer.code, r.answer.message);
         this.rejected.set(key, (this.rejected.get(key) ?? 0) + 1);
         break;
       }
@@ -77,6 +92,22 @@ export class FarmCounters implements MinerObserver {
 
   line(_r: LineRecord): void {
     this.lines++;
+  }
+
+  discarded(): void {
+    this.discardedShares++;
+  }
+
+  connectFailed(failure: ConnectFailure): void {
+    this.connectFailures++;
+    if (this.firstConnectError === undefined || failure.atMs < this.firstConnectError.atMs) {
+      this.firstConnectError = failure;
+    }
+  }
+
+  closed(by: 'pool' | 'miner', cause: string): void {
+    const key = `${by} ${cause}`;
+    this.closes.set(key, (this.closes.get(key) ?? 0) + 1);
   }
 
   lag(ms: number): void {

@@ -31,6 +31,8 @@ export interface FarmReport {
   readonly accepted: number;
   readonly rejected: Readonly<Record<string, number>>;
   readonly unanswered: number;
+  /** Honest shares found but not sent: a clean notify had voided their job. */
+  readonly discarded: number;
   readonly withheld: number;
   readonly blockSolutions: number;
   readonly lines: number;
@@ -39,6 +41,18 @@ export interface FarmReport {
   readonly latency: LatencySummary;
   readonly hashrate: { readonly nominal: number; readonly effective: number };
   readonly saturation: Saturation;
+  readonly connections: Connections;
+}
+
+/** How the farm's connections went: attempts that failed, and who ended each session why. */
+export interface Connections {
+  readonly failedAttempts: number;
+  /** The earliest failure's message (e.g. `connect ECONNREFUSED 127.0.0.1:3333`). */
+  readonly firstError: string | undefined;
+  /** Sessions the pool ended, by cause (ECONNRESET, end, handshake refused...). */
+  readonly closedByPool: Readonly<Record<string, number>>;
+  /** Sessions the farm ended, by cause (stop, disconnect: a behaviour's). */
+  readonly closedByFarm: Readonly<Record<string, number>>;
 }
 
 /**
@@ -55,11 +69,22 @@ export function farmReport(
   const sum = (pick: (s: MetricsSnapshot) => number): number =>
     snapshots.reduce((n, s) => n + pick(s), 0);
   const rejected: Record<string, number> = {};
+  const closedByPool: Record<string, number> = {};
+  const closedByFarm: Record<string, number> = {};
   const latency = new LatencyHistogram();
   for (const s of snapshots) {
     for (const [k, v] of Object.entries(s.rejected)) rejected[k] = (rejected[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(s.closed)) {
+      const space = k.indexOf(' ');
+      const into = k.slice(0, space) === 'pool' ? closedByPool : closedByFarm;
+      const cause = k.slice(space + 1);
+      into[cause] = (into[cause] ?? 0) + v;
+    }
     latency.addEncoded(s.latency);
   }
+  const firstError = snapshots
+    .flatMap((s) => (s.firstConnectError === undefined ? [] : [s.firstConnectError]))
+    .sort((a, b) => a.atMs - b.atMs)[0]?.message;
   const demand = sum((s) => s.nominalHashesPerSec);
   const timed = snapshots.filter((s) => s.grindMs > 0);
   const capacity =
@@ -86,6 +111,7 @@ export function farmReport(
     accepted,
     rejected,
     unanswered,
+    discarded: sum((s) => s.discarded),
     withheld: sum((s) => s.withheld),
     blockSolutions: sum((s) => s.blockSolutions),
     lines: sum((s) => s.lines),
@@ -103,6 +129,12 @@ export function farmReport(
       lateShares,
       maxLagMs,
       saturated,
+    },
+    connections: {
+      failedAttempts: sum((s) => s.connectFailures),
+      firstError,
+      closedByPool,
+      closedByFarm,
     },
   };
 }

@@ -16,11 +16,13 @@ try {
       post({ kind: 'snapshot', snapshot: running.farm.snapshot() });
       return;
     }
-    // Connections are counted before they close; shares after the last answers are in.
-    const { connected } = running.farm.snapshot();
-    void running.stop().then(() => {
-      const snapshot = { ...running.farm.snapshot(), connected };
-      post({ kind: 'stopped', snapshot, truths: running.farm.truths() });
+    if (message.kind === 'cut-off') {
+      running.farm.cutOff(message.atMs);
+      return;
+    }
+    // The farm counts connections as they were at stop; shares once their answers are in.
+    void running.stop(message.drainMs).then(() => {
+      post({ kind: 'stopped', snapshot: running.farm.snapshot(), truths: running.farm.truths() });
       port.close();
     });
   });

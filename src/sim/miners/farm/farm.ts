@@ -39,6 +39,9 @@ export class Farm {
   readonly meter: GrindMeter;
   readonly #timers: TimerHandle[] = [];
   #startedAtMs: number | undefined;
+  #endsAtMs = Number.POSITIVE_INFINITY;
+  /** Sessions live when stop() began: what the final report says was connected. */
+  #connectedAtStop: number | undefined;
 
   constructor(
     readonly spec: FarmSpec,
@@ -80,21 +83,44 @@ export class Farm {
     });
   }
 
-  async stop(): Promise<void> {
+  /**
+   * The farm's cut-off (scenario clock): no share is sent at or after it, and figures are
+   * taken up to it. An earlier cut-off stands.
+   */
+  cutOff(atMs: number): void {
+    this.#endsAtMs = Math.min(this.#endsAtMs, atMs);
+    for (const m of this.miners) m.endSubmitsAt(atMs);
+  }
+
+  /**
+   * Stops sending shares now (a cut-off, unless one came earlier), waits up to `drainMs` for
+   * the answers to shares already sent, then closes every connection. A report taken after
+   * it counts every share the pool received, answered or not.
+   */
+  async stop(drainMs = 0): Promise<void> {
+    this.#connectedAtStop ??= this.miners.filter((m) => m.live).length;
+    this.cutOff(this.deps.scheduler.clock.nowMs());
     for (const t of this.#timers) this.deps.scheduler.clear(t);
     this.#timers.length = 0;
-    await Promise.all(this.miners.map((m) => m.stop()));
+    await Promise.all(this.miners.map((m) => m.stop(drainMs)));
   }
 
   snapshot(): MetricsSnapshot {
     const c = this.counters;
     return {
       miners: this.miners.length,
-      connected: this.miners.filter((m) => m.live).length,
+      connected: this.#connectedAtStop ?? this.miners.filter((m) => m.live).length,
       submitted: c.submitted,
       accepted: c.accepted,
       rejected: Object.fromEntries(c.rejected),
       unanswered: c.unanswered,
+      discarded: c.discardedShares,
+      connectFailures: c.connectFailures,
+      firstConnectError:
+        c.firstConnectError === undefined
+          ? undefined
+          : { atMs: c.firstConnectError.atMs, message: c.firstConnectError.message },
+      closed: Object.fromEntries(c.closes),
       withheld: c.withheld,
       blockSolutions: c.blockSolutions,
       lines: c.lines,
@@ -109,9 +135,10 @@ export class Farm {
     };
   }
 
-  /** Figures since start(), on the scenario clock. */
+  /** Figures since start() (up to the cut-off, once there is one), on the scenario clock. */
   report(): FarmReport {
-    const elapsed = this.deps.scheduler.clock.nowMs() - (this.#startedAtMs ?? 0);
+    const endMs = Math.min(this.deps.scheduler.clock.nowMs(), this.#endsAtMs);
+    const elapsed = endMs - (this.#startedAtMs ?? 0);
     return farmReport(this.spec.id, this.deps.fidelity, elapsed, [this.snapshot()]);
   }
 

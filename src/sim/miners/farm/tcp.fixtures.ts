@@ -1,3 +1,4 @@
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { WallScheduler, wallClock } from '../../../runtime/index.js';
 import type { StratumConfigInput } from '../../../pool/stratum/config.js';
 import { createExtranonceAllocator } from '../../../pool/stratum/extranonce-allocator.js';
@@ -60,5 +61,64 @@ export async function startTcpPool(config: Partial<StratumConfigInput> = {}): Pr
       await server.close();
       scheduler.clearAll();
     },
+  };
+}
+
+/** A relay in front of a pool: what a foreign pool's timing and manners look like. */
+export interface TcpRelay {
+  readonly port: number;
+  /** Wall time each mining.submit reached the relay (what the pool received). */
+  readonly submitsAtMs: number[];
+  close(): Promise<void>;
+}
+
+export interface RelayOptions {
+  /** Hold the pool's lines this long before passing them on (a slow pool). */
+  readonly answerDelayMs?: number;
+  /** Reset every connection at the miner's first line (a pool that drops its miners). */
+  readonly reset?: boolean;
+}
+
+export async function startTcpRelay(poolPort: number, options: RelayOptions): Promise<TcpRelay> {
+  const submitsAtMs: number[] = [];
+  const sockets = new Set<Socket>();
+  const scheduler = new WallScheduler(wallClock);
+  const server = createServer((miner) => {
+    if (options.reset === true) {
+      miner.on('error', () => undefined);
+      miner.once('data', () => miner.resetAndDestroy());
+      return;
+    }
+    const pool = connect({ host: '127.0.0.1', port: poolPort });
+    for (const s of [miner, pool]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    miner.on('data', (chunk: Buffer) => {
+      const submits = chunk.toString('latin1').match(/mining\.submit/g)?.length ?? 0;
+      for (let i = 0; i < submits; i++) submitsAtMs.push(wallClock.nowMs());
+      pool.write(chunk);
+    });
+    pool.on('data', (chunk: Buffer) => {
+      scheduler.setTimeout(
+        () => void (miner.destroyed || miner.write(chunk)),
+        options.answerDelayMs ?? 0,
+      );
+    });
+    miner.on('close', () => pool.destroy());
+    pool.on('close', () => miner.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    submitsAtMs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        scheduler.clearAll();
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

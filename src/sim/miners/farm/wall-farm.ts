@@ -22,8 +22,11 @@ export interface WallFarmOptions {
 export interface WallFarm {
   readonly farm: Farm;
   readonly scheduler: WallScheduler;
-  /** Stops the miners and every timer of the farm. */
-  stop(): Promise<void>;
+  /**
+   * Stops the miners (no share is sent after the call), waits up to `drainMs` for answers
+   * still due, closes the connections and every timer of the farm.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
 /** The n-th loopback source address of a farm: 127.10.0.1 onwards. */
@@ -58,8 +61,8 @@ export async function startWallFarm(spec: FarmSpec, options: WallFarmOptions): P
   return {
     farm,
     scheduler,
-    async stop() {
-      await farm.stop();
+    async stop(drainMs = 0) {
+      await farm.stop(drainMs);
       scheduler.clearAll();
     },
   };

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { ChimeraError } from '../../../errors.js';
-import { monotonicMs } from '../../../runtime/index.js';
+import { monotonicMs, wallClock } from '../../../runtime/index.js';
 import type { GroundTruth } from '../truth/ground-truth.js';
 import type { MetricsSnapshot } from './farm-metrics.js';
 import { farmReport, type FarmReport } from './farm-report.js';
@@ -21,6 +21,7 @@ export interface WorkerFarmOptions extends Omit<WallFarmOptions, 'shard'> {
 export class WorkerFarm {
   /** Set once every thread has started its miners: figures count from there. */
   #startedAt = monotonicMs();
+  #endsAt = Number.POSITIVE_INFINITY;
   readonly #pending = new Map<Worker, ((m: FromWorker) => void)[]>();
 
   private constructor(
@@ -70,13 +71,27 @@ export class WorkerFarm {
     return farmReport(this.farmId, 'wire', monotonicMs() - this.#startedAt, snapshots);
   }
 
-  /** Stops every miner, then the threads; returns the final figures and ground truth. */
-  async stop(): Promise<{ readonly report: FarmReport; readonly truths: GroundTruth[] }> {
-    const elapsed = monotonicMs() - this.#startedAt;
+  /**
+   * No share is sent at or after `atMs` (wall clock). Told to the threads at once, so a thread
+   * busy grinding at that moment still stops sending on time.
+   */
+  cutOff(atMs: number): void {
+    this.#endsAt = Math.min(this.#endsAt, monotonicMs() + (atMs - wallClock.nowMs()));
+    for (const w of this.workers) w.postMessage({ kind: 'cut-off', atMs });
+  }
+
+  /**
+   * Stops every miner (no share is sent after the call), waits up to `drainMs` for answers
+   * still due, then stops the threads; returns the final figures and ground truth.
+   */
+  async stop(
+    drainMs = 0,
+  ): Promise<{ readonly report: FarmReport; readonly truths: GroundTruth[] }> {
+    const elapsed = Math.min(monotonicMs(), this.#endsAt) - this.#startedAt;
     const finals = await Promise.all(
       this.workers.map(async (w) => {
         const answer = this.#next(w);
-        w.postMessage({ kind: 'stop' });
+        w.postMessage({ kind: 'stop', drainMs });
         const m = await answer;
         await w.terminate();
         return m;

@@ -9,7 +9,11 @@ export interface FarmWorkerData {
   readonly options: WallFarmOptions;
 }
 
-export type ToWorker = { readonly kind: 'snapshot' } | { readonly kind: 'stop' };
+export type ToWorker =
+  | { readonly kind: 'snapshot' }
+  /** No share is sent at or after `atMs` (wall clock, shared by every thread); no answer. */
+  | { readonly kind: 'cut-off'; readonly atMs: number }
+  | { readonly kind: 'stop'; readonly drainMs: number };
 
 export type FromWorker =
   | { readonly kind: 'started' }

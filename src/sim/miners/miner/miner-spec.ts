@@ -1,8 +1,8 @@
 import type { Rng, Scheduler } from '../../../runtime/index.js';
-import type { Behaviour } from '../behaviours/types.js';
+import type { Behaviour, FoundShare } from '../behaviours/types.js';
 import type { Connector } from '../client/connector.js';
 import type { HardwareProfile } from '../profiles/types.js';
-import type { LineRecord, ShareRecord } from '../truth/records.js';
+import type { ConnectFailure, LineRecord, ShareRecord } from '../truth/records.js';
 import type { HeaderHasher } from '../work/grind.js';
 import type { GrindMeter } from './grind-meter.js';
 import type { JobBoard } from './job-board.js';
@@ -42,6 +42,15 @@ export interface MinerObserver {
    * behaviour's own delays (a slow link) are not lag.
    */
   lag(ms: number): void;
+  /**
+   * An honest share not sent: a clean notify had invalidated its job by the time it would
+   * have gone out (what cgminer counts as a discarded stale share).
+   */
+  discarded(share: FoundShare): void;
+  /** A connection attempt failed before any session (refused, unreachable). */
+  connectFailed(failure: ConnectFailure): void;
+  /** A session ended: who ended it (the miner's side is the farm) and why. */
+  closed(by: 'pool' | 'miner', cause: string): void;
 }
 
 export interface MinerDeps {

@@ -45,9 +45,17 @@ export interface MinerOptions {
   readonly username?: string;
   readonly peer?: string;
   readonly seed?: string;
+  readonly observer?: MinerObserver;
 }
 
-export const NULL_OBSERVER: MinerObserver = { share: () => {}, line: () => {}, lag: () => {} };
+export const NULL_OBSERVER: MinerObserver = {
+  share: () => {},
+  line: () => {},
+  lag: () => {},
+  discarded: () => {},
+  connectFailed: () => {},
+  closed: () => {},
+};
 
 export interface PoolBenchOptions {
   readonly config?: Partial<StratumConfigInput>;
@@ -108,7 +116,7 @@ export function createPoolBench(options: PoolBenchOptions = {}): PoolBench {
           meter,
           limits: DEFAULT_GRIND_LIMITS,
           board,
-          observer: NULL_OBSERVER,
+          observer: options.observer ?? NULL_OBSERVER,
           keepTruth: true,
         },
       );

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { poolJob } from '../../../pool/stratum/stratum.fixtures.js';
+import { poolJob, START_MS } from '../../../pool/stratum/stratum.fixtures.js';
 import { scryptNodeCrypto } from '../../../pool/core/algorithms/index.js';
 import { sha256dHasher } from '../../../pool/stratum/stratum.fixtures.js';
 import { createRng, VirtualTime } from '../../../runtime/index.js';
@@ -47,6 +47,59 @@ describe('VirtualMiner', () => {
     expect(before.has('j1')).toBe(true);
     expect(after.some((s) => s.jobId === 'j2')).toBe(true);
     expect(after.every((s) => !before.has(s.jobId) && s.answer.kind === 'accepted')).toBe(true);
+  });
+});
+
+describe('VirtualMiner and work voided by a clean notify', () => {
+  /**
+   * A miner whose pool sends a new job at the moment the miner finds its first share after
+   * 10 s: the pool has replaced the share's job before the share goes out, and the notify
+   * saying so is already on its way (a farm thread busy grinding has not read it yet).
+   */
+  function racingMiner(b: PoolBench, clean: boolean) {
+    const discarded: string[] = [];
+    let published = false;
+    const miner = b.miner({
+      observer: {
+        ...NULL_OBSERVER,
+        lag: () => {
+          if (published || b.vt.nowMs() < START_MS + 10_000) return;
+          published = true;
+          b.jobs.publish(poolJob('j2', clean));
+        },
+        discarded: (share) => discarded.push(share.solution.job.jobId),
+      },
+    });
+    return { miner, discarded };
+  }
+
+  it('discards a share found on a job that a clean notify has since voided', async () => {
+    // Arrange
+    bench = createPoolBench();
+    const { miner, discarded } = racingMiner(bench, true);
+    // Act
+    miner.start();
+    await bench.vt.advanceBy(60_000);
+    // Assert: the share on j1 never went out; nothing was refused as stale
+    const shares = miner.snapshot().shares;
+    expect(discarded).toEqual(['j1']);
+    expect(shares.filter((s) => s.jobId === 'j2').length).toBeGreaterThan(5);
+    expect(shares.every((s) => s.answer.kind === 'accepted')).toBe(true);
+  });
+
+  it('still sends it after a refresh that is not clean: the older job stays valid', async () => {
+    // Arrange
+    bench = createPoolBench();
+    const { miner, discarded } = racingMiner(bench, false);
+    // Act
+    miner.start();
+    await bench.vt.advanceBy(60_000);
+    // Assert
+    const shares = miner.snapshot().shares;
+    const late = shares.filter((s) => s.jobId === 'j1' && s.dueAtMs >= START_MS + 10_000);
+    expect(discarded).toEqual([]);
+    expect(late).toHaveLength(1);
+    expect(shares.every((s) => s.answer.kind === 'accepted')).toBe(true);
   });
 });
 

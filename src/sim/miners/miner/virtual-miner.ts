@@ -17,6 +17,7 @@ import type { MinerDeps, MinerSpec } from './miner-spec.js';
 import { clientOptionsFor } from './client-options-for.js';
 import { answerOf, lineAnswerOf, shareRecord, submitFields } from './records-of.js';
 import { ShareProducer } from './share-producer.js';
+import { SubmitGate } from './submit-gate.js';
 
 /**
  * One virtual miner: connects after its hardware's latency, speaks Stratum as its firmware
@@ -43,7 +44,9 @@ export class VirtualMiner implements MinerContext {
   #timer: TimerHandle | undefined;
   #stopped = false;
   #whenClosed: (() => void) | undefined;
+  #closeReason = 'disconnect';
   #roundStartMs: number | undefined;
+  readonly #gate: SubmitGate;
 
   constructor(
     readonly spec: MinerSpec,
@@ -62,6 +65,7 @@ export class VirtualMiner implements MinerContext {
       deps.keepTruth,
     );
     this.#hooks = spec.behaviour.create();
+    this.#gate = new SubmitGate(deps.scheduler);
     this.#producer = new ShareProducer(
       {
         scheduler: deps.scheduler,
@@ -76,7 +80,7 @@ export class VirtualMiner implements MinerContext {
           // with it next (holds it on a slow link, withholds it) is not the farm falling behind.
           deps.observer.lag(deps.scheduler.clock.nowMs() - share.dueAtMs);
           if (this.#hooks.found !== undefined) this.#hooks.found(this, share);
-          else void this.submit(share, 'honest');
+          else this.#submitIfCurrent(share);
         },
       },
       deps.rng.fork('shares'),
@@ -102,19 +106,33 @@ export class VirtualMiner implements MinerContext {
     this.#timer = this.deps.scheduler.setTimeout(() => void this.#connect(), delay);
   }
 
-  /** Stops mining and closes the connection; resolves once it is closed. */
-  stop(): Promise<void> {
+  /** No share leaves this miner at or after `atMs` (scenario clock): a farm's cut-off. */
+  endSubmitsAt(atMs: number): void {
+    this.#gate.closeAt(atMs);
+  }
+
+  /**
+   * Stops mining and sending shares, waits up to `drainMs` for the answers to shares already
+   * sent, then closes the connection; resolves once it is closed and every share is recorded
+   * (answered, or unanswered when the wait ran out).
+   */
+  async stop(drainMs = 0): Promise<void> {
     this.#stopped = true;
+    this.#gate.closeAt(this.deps.scheduler.clock.nowMs());
     this.deps.scheduler.clear(this.#timer);
     this.#timer = undefined;
     this.#producer.stop();
     this.#hooks.stop?.(this);
+    if (drainMs > 0) await this.#gate.settled(drainMs);
     const client = this.#client;
-    if (client === undefined) return Promise.resolve();
-    this.#closedByMiner = true;
-    const closed = new Promise<void>((resolve) => (this.#whenClosed = resolve));
-    client.destroy();
-    return closed;
+    if (client !== undefined) {
+      this.#closedByMiner = true;
+      this.#closeReason = 'stop';
+      const closed = new Promise<void>((resolve) => (this.#whenClosed = resolve));
+      client.destroy();
+      await closed;
+    }
+    await this.#gate.allSettled();
   }
 
   snapshot(): GroundTruth {
@@ -144,11 +162,13 @@ export class VirtualMiner implements MinerContext {
   ): Promise<ShareRecord | undefined> {
     const client = this.#client;
     const session = this.#session;
-    if (client === undefined || session === undefined || !client.open) return undefined;
+    if (client === undefined || session === undefined || !client.open || !this.#gate.open) {
+      return undefined;
+    }
     const fields = submitFields(share.solution, this.spec.username, overrides);
     const seq = this.truth.nextSeq();
     const sentAtMs = this.deps.scheduler.clock.nowMs();
-    const { reply, latencyMs } = await client.submit(fields);
+    const { reply, latencyMs } = await this.#gate.track(client.submit(fields));
     const record = shareRecord(this.spec.id, seq, intent, session, share, fields, {
       sentAtMs,
       answer: answerOf(reply),
@@ -158,6 +178,24 @@ export class VirtualMiner implements MinerContext {
     this.deps.observer.share(record);
     this.#hooks.answered?.(this, record, share);
     return record;
+  }
+
+  /**
+   * An honest miner's share goes out on the scheduler's next turn, once the thread has read
+   * what its sockets hold (Node runs I/O between timer phases; virtual time settles in-memory
+   * I/O between timers), and only if its job is still one the pool takes: a clean notify (a
+   * new tip) voids the jobs before it, and firmware (cgminer, bmminer) discards work found on
+   * them rather than send it stale, as a farm thread busy grinding would not see in time.
+   * Non-clean notifies keep older jobs valid.
+   */
+  #submitIfCurrent(share: FoundShare): void {
+    const client = this.#client;
+    this.deps.scheduler.setTimeout(() => {
+      if (this.#stopped || this.#client !== client || client === undefined) return;
+      const { job } = share.solution;
+      if (client.state.job(job.jobId) !== job) this.deps.observer.discarded(share);
+      else void this.submit(share, 'honest');
+    }, 0);
   }
 
   withhold(share: FoundShare, intent: string): void {
@@ -201,6 +239,7 @@ export class VirtualMiner implements MinerContext {
     if (client === undefined) return;
     this.#reconnectInMs = reconnectInMs;
     this.#closedByMiner = true;
+    this.#closeReason = 'disconnect';
     client.close();
   }
 
@@ -211,11 +250,13 @@ export class VirtualMiner implements MinerContext {
     try {
       stream = await this.#connector.connect();
     } catch (error) {
-      this.truth.connectFailures.push({
+      const failure = {
         minerId: this.spec.id,
         atMs: this.deps.scheduler.clock.nowMs(),
         message: error instanceof Error ? error.message : String(error),
-      });
+      };
+      this.truth.connectFailures.push(failure);
+      this.deps.observer.connectFailed(failure);
       this.#scheduleReconnect();
       return;
     }
@@ -274,13 +315,15 @@ export class VirtualMiner implements MinerContext {
       refused: () => {
         session.handshake = 'refused';
       },
-      closed: () => this.#onClosed(session),
+      closed: (cause) => this.#onClosed(session, cause),
     };
   }
 
-  #onClosed(session: OpenSession): void {
+  #onClosed(session: OpenSession, cause: string): void {
     session.closedAtMs = this.deps.scheduler.clock.nowMs();
     session.closedBy = this.#closedByMiner ? 'miner' : 'pool';
+    const refused = session.handshake === 'refused' ? 'handshake refused' : cause;
+    this.deps.observer.closed(session.closedBy, this.#closedByMiner ? this.#closeReason : refused);
     this.#client = undefined;
     this.#live = false;
     this.#producer.stop();
