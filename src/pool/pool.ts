@@ -164,6 +164,7 @@ export function createPool(opts: PoolOptions): Pool {
     const submitter = new BlockSubmitter({
       node: n.node,
       clock: scheduler.clock,
+      scheduler,
       logger: logger.child({ component: 'blocks', network: n.coin.id }),
       onResult: (found) => {
         blocks.push(found);
@@ -278,6 +279,7 @@ export function createPool(opts: PoolOptions): Pool {
     async close() {
       // Sessions drain first (their records settle), then the ledgers write their last batch.
       await server.close({ reconnect: true });
+      for (const n of networks.values()) n.submitter.close();
       for (const n of networks.values()) await n.watcher.stop();
       for (const n of networks.values()) await n.books?.close();
       for (const n of networks.values()) await n.node.close();

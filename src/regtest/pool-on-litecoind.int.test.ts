@@ -122,6 +122,11 @@ describe.skipIf(gate.skip)('the pool on real litecoind (regtest)', () => {
     expect(duplicate.error?.code).toBe(22);
     expect(blockShare.result).toBe(true);
     expect(stale.error?.code).toBe(21);
+    // The daemon's longpoll can announce the new tip before its submitblock answer reaches
+    // the pool: wait for that answer.
+    for (let i = 0; i < 200 && pool.blocks.length === 0; i++) {
+      await new Promise<void>((r) => wall.setTimeout(r, 10));
+    }
     // Assert: the daemon's view, not the pool's
     expect(pool.blocks).toHaveLength(1);
     const found = pool.blocks[0]!;

@@ -78,4 +78,93 @@ describe('BlockSubmitter', () => {
     expect(r.result).toMatchObject({ kind: 'error', message: 'RPC_UNREACHABLE: refused' });
     expect(down.found).toHaveLength(1);
   });
+
+  describe('while the daemon cannot take the block', () => {
+    function flaky(script: (SubmitResult | Error)[], chain: () => string | undefined) {
+      const vt = new VirtualTime(5000);
+      const sent: string[] = [];
+      const node = {
+        submitBlock: (hex: string) => {
+          sent.push(hex);
+          const next = script.shift() ?? { kind: 'accepted' };
+          return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+        },
+        getBlockHash: () => Promise.resolve(chain()),
+      } as unknown as ChainNode;
+      const found: FoundBlock[] = [];
+      const s = new BlockSubmitter({
+        node,
+        clock: vt,
+        scheduler: vt,
+        logger: pino({ level: 'silent' }),
+        onResult: (f) => found.push(f),
+        retry: { initialMs: 1_000, maxMs: 4_000, giveUpMs: 60_000 },
+      });
+      return { s, vt, sent, found };
+    }
+
+    it('submits again with back-off until the daemon answers, and reports once', async () => {
+      // Arrange: down twice (no answer, then warming up), then it takes the block
+      const down = new Error('RPC_UNREACHABLE: connect ECONNREFUSED');
+      const warmup: SubmitResult = { kind: 'error', code: -28, message: 'Loading block index...' };
+      const { s, vt, sent, found } = flaky([down, warmup], () => undefined);
+      // Act
+      const pending = s.submit(candidate());
+      await vt.advanceBy(0); // the first answer, and the wait it starts
+      await vt.advanceBy(1_000);
+      const afterOne = sent.length;
+      await vt.advanceBy(2_000);
+      const result = await pending;
+      // Assert
+      expect(afterOne).toBe(2);
+      expect(sent).toHaveLength(3);
+      expect(new Set(sent).size).toBe(1);
+      expect(result.result).toEqual({ kind: 'accepted' });
+      expect(found).toEqual([result]);
+    });
+
+    it('stops when the chain moved past its height: stale, or taken by another daemon', async () => {
+      const down = () => new Error('RPC_UNREACHABLE');
+      const other = 'ab'.repeat(32);
+      const lost = flaky([down(), down(), down()], () => other);
+      const p1 = lost.s.submit(candidate());
+      await lost.vt.advanceBy(0); // the first answer, and the wait it starts
+      await lost.vt.advanceBy(1_000);
+      expect((await p1).result).toEqual({
+        kind: 'rejected',
+        reason: `stale: the chain has ${other} at height ${template.height}`,
+      });
+      expect(lost.sent).toHaveLength(1);
+      const ours = flaky([down(), down()], () => undefined);
+      const p2 = ours.s.submit(candidate());
+      await ours.vt.advanceBy(0); // the first answer, and the wait it starts
+      const hash = Buffer.from(candidate().blockHash).reverse().toString('hex');
+      await ours.vt.advanceBy(1_000);
+      expect(ours.sent).toHaveLength(2);
+      const taken = flaky([down()], () => hash);
+      const p3 = taken.s.submit(candidate());
+      await taken.vt.advanceBy(0); // the first answer, and the wait it starts
+      await taken.vt.advanceBy(1_000);
+      expect((await p3).result).toEqual({ kind: 'accepted' });
+      ours.s.close();
+      expect((await p2).result).toMatchObject({ kind: 'error', code: -1 });
+    });
+
+    it('never retries a verdict, nor after giving up', async () => {
+      const decode: SubmitResult = { kind: 'error', code: -22, message: 'Block decode failed' };
+      const verdict = flaky([decode], () => undefined);
+      expect((await verdict.s.submit(candidate())).result).toEqual(decode);
+      expect(verdict.sent).toHaveLength(1);
+      const forever = flaky(
+        Array.from({ length: 100 }, () => new Error('RPC_UNREACHABLE')),
+        () => undefined,
+      );
+      const p = forever.s.submit(candidate());
+      await forever.vt.advanceBy(0); // the first answer, and the wait it starts
+      await forever.vt.advanceBy(70_000);
+      expect((await p).result).toMatchObject({ kind: 'error', code: -1 });
+      expect(forever.sent.length).toBeLessThan(25);
+      expect(forever.s.retrying).toBe(0);
+    });
+  });
 });
