@@ -19,7 +19,7 @@ import { BlockSubmitter, type FoundBlock } from './shares/block-submitter.js';
 import { MemoryShareBook } from './shares/memory-share-book.js';
 import { stratumConfig, type StratumConfigInput } from './stratum/config.js';
 import { createExtranonceAllocator } from './stratum/extranonce-allocator.js';
-import type { LoginValidator, ShareSink } from './stratum/ports.js';
+import type { AcceptedShare, LoginValidator, ShareSink } from './stratum/ports.js';
 import { createStratumServer, type StratumServer } from './stratum/server.js';
 
 /** One more network the pool can be switched to (see Pool.switcher). */
@@ -69,9 +69,16 @@ export interface PoolNetwork {
   readonly node: ChainNode;
   readonly jobs: JobManager;
   readonly books: PoolBooks | undefined;
+  /** The target a share of difficulty 1 meets on this network's proof of work. */
+  readonly diff1Target: bigint;
   /** Whether the daemon can serve now: undefined when it can, else why not. */
   readonly check: DaemonCheck;
 }
+
+/** What happens in the pool, for live views (API stream, hashrate windows). */
+export type PoolActivity =
+  | { readonly kind: 'share'; readonly share: AcceptedShare }
+  | { readonly kind: 'block'; readonly block: FoundBlock };
 
 /** One running pool: its networks, their jobs and books, and one Stratum server. */
 export interface Pool {
@@ -86,6 +93,8 @@ export interface Pool {
   readonly networks: ReadonlyMap<string, PoolNetwork>;
   readonly switcher: NetworkSwitcher;
   readonly blocks: readonly FoundBlock[];
+  /** Hears every accepted share and every block's outcome; returns an unsubscribe. */
+  watch(listener: (activity: PoolActivity) => void): () => void;
   /** Starts following every node; resolves once the primary network has its first job. */
   start(): Promise<void>;
   listen(host: string, port: number): Promise<AddressInfo>;
@@ -106,6 +115,16 @@ export function createPool(opts: PoolOptions): Pool {
   const primaryConfig = stratumConfig({ ...opts.stratum, network: coin.id });
   const book = new MemoryShareBook(opts.maxShares ?? 1_000_000);
   const blocks: FoundBlock[] = [];
+  const watchers = new Set<(activity: PoolActivity) => void>();
+  const tell = (activity: PoolActivity): void => {
+    for (const w of watchers) {
+      try {
+        w(activity);
+      } catch (err) {
+        logger.error({ err }, 'pool activity listener failed');
+      }
+    }
+  };
   const extra = opts.networks ?? [];
   const several = extra.length > 0;
   const all: NetworkOptions[] = [
@@ -169,6 +188,7 @@ export function createPool(opts: PoolOptions): Pool {
       onResult: (found) => {
         blocks.push(found);
         books?.blockFound(found);
+        tell({ kind: 'block', block: found });
         // An accepted block moves the tip: ask for the next template now rather than at the
         // next longpoll answer, so miners stop working on a dead parent as soon as possible.
         if (found.result.kind === 'accepted') watcher.refreshNow();
@@ -202,6 +222,7 @@ export function createPool(opts: PoolOptions): Pool {
       node: n.node,
       jobs,
       books,
+      diff1Target: opts.algorithms.require(n.coin.algorithm).diff1Target,
       check,
       watcher,
       submitter,
@@ -214,6 +235,7 @@ export function createPool(opts: PoolOptions): Pool {
   const sink: ShareSink = {
     record: (share) => {
       book.record(share);
+      if (watchers.size > 0) tell({ kind: 'share', share });
       // Durable mode: the miner's `true` waits for the commit (see AckMode).
       return networks.get(share.network)?.books?.record(share);
     },
@@ -270,6 +292,10 @@ export function createPool(opts: PoolOptions): Pool {
     networks,
     switcher,
     blocks,
+    watch(listener) {
+      watchers.add(listener);
+      return () => watchers.delete(listener);
+    },
     async start() {
       for (const n of networks.values()) await n.books?.start();
       for (const n of networks.values()) n.watcher.start();

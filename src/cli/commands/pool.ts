@@ -10,9 +10,15 @@ import { JsonRpcClient } from '../../pool/node/json-rpc-client.js';
 import { RpcChainNode } from '../../pool/node/rpc-chain-node.js';
 import type { ChainNode } from '../../pool/node/chain-node.js';
 import { decodeAddress } from '../../pool/core/address/decode.js';
-import { createPool } from '../../pool/pool.js';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { buildApi } from '../../api/build-api.js';
+import { PoolEvents, PoolLiveStats, PoolNetworkControl } from '../../api/pool-adapters.js';
+import { createPool, type Pool } from '../../pool/pool.js';
+import { MemoryLiveState } from '../../pool/store/live/memory-live-state.js';
+import { RedisLiveState } from '../../pool/store/live/redis-live-state.js';
 import type { AckMode } from '../../pool/store/ledger/share-ledger.js';
-import { openStore } from '../../pool/store/store.js';
+import { openStore, type Store } from '../../pool/store/store.js';
 import { listenControl } from '../../pool/networks/control-socket.js';
 import { RpcWalletPayments } from '../../pool/payouts/rpc-wallet-payments.js';
 import type { CliIo } from '../io.js';
@@ -34,6 +40,7 @@ interface PoolFlags {
   fee?: string;
   config?: string;
   control?: string;
+  api?: HostPort;
 }
 
 export function poolCommand(io: CliIo): Command {
@@ -57,6 +64,11 @@ export function poolCommand(io: CliIo): Command {
     .option(
       '--config <file>',
       'a YAML file with several networks (the first is served at start; see README) instead of --coin/--node/--address',
+    )
+    .option(
+      '--api <host:port>',
+      'serve the HTTP API (stats, operators, /metrics); CHIMERA_JWT_SECRET (hex, 32+ bytes) keeps tokens valid across restarts',
+      parseHostPort,
     )
     .option(
       '--control <socket>',
@@ -161,6 +173,7 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
   });
   io.out(`chimera pool: books in ${describeStore(databaseUrl, flags.dataDir)}, ${ackMode}\n`);
   let control: { close(): Promise<void> } | undefined;
+  let api: { close(): Promise<void> } | undefined;
   try {
     const settings = { ackMode, feeBps };
     const pool = createPool({
@@ -193,6 +206,9 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
         `stratum listening on ${bound.address}:${bound.port}\n`,
     );
     logger.info({ address: bound.address, port: bound.port }, 'stratum listening');
+    if (flags.api !== undefined) {
+      api = await serveApi(flags.api, pool, store, scheduler, logger, io);
+    }
     if (flags.control !== undefined) {
       control = await listenControl(flags.control, {
         switcher: pool.switcher,
@@ -208,12 +224,66 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
     io.out('chimera pool: shutting down (client.reconnect sent to every miner)\n');
     await control?.close();
     control = undefined;
+    await api?.close();
+    api = undefined;
     await pool.close();
   } finally {
     await control?.close();
+    await api?.close();
     await store.close();
     scheduler.clearAll();
   }
+}
+
+async function serveApi(
+  at: HostPort,
+  pool: Pool,
+  store: Store,
+  scheduler: WallScheduler,
+  logger: Logger,
+  io: CliIo,
+): Promise<{ close(): Promise<void> }> {
+  const secretHex = io.env['CHIMERA_JWT_SECRET'];
+  if (secretHex !== undefined && !/^([0-9a-fA-F]{2}){32,}$/.test(secretHex)) {
+    throw usage('CHIMERA_JWT_SECRET must be at least 32 bytes of hex');
+  }
+  if (secretHex === undefined) {
+    io.out('chimera pool: no CHIMERA_JWT_SECRET: operator tokens end with this process\n');
+  }
+  const redisUrl = io.env['REDIS_URL'];
+  const buckets = { bucketMs: 60_000, retentionMs: 26 * 3_600_000 };
+  const live =
+    redisUrl === undefined
+      ? new MemoryLiveState(buckets)
+      : await RedisLiveState.connect({
+          url: redisUrl,
+          prefix: `chimera:${pool.coin.id}:`,
+          buckets,
+          onError: (err) => logger.warn({ err }, 'redis'),
+        });
+  const events = new PoolEvents(pool);
+  const stats = new PoolLiveStats(pool, live, scheduler.clock, logger.child({ component: 'api' }));
+  const app = await buildApi({
+    store,
+    stats,
+    control: new PoolNetworkControl(pool, scheduler, (e) => events.publish(e)),
+    events,
+    live,
+    clock: scheduler.clock,
+    secrets: { randomBytes },
+    logger: logger.child({ component: 'api' }),
+    ...(secretHex === undefined ? {} : { config: { jwtSecret: Buffer.from(secretHex, 'hex') } }),
+  });
+  const address = await app.listen({ host: at.host, port: at.port });
+  io.out(`chimera pool: API on ${address} (docs: ${address}/openapi.json)\n`);
+  return {
+    async close() {
+      await app.close();
+      stats.close();
+      events.close();
+      await live.close();
+    },
+  };
 }
 
 function parseAck(value: string): AckMode {

@@ -50,7 +50,10 @@ describe('chimera switch against a running chimera pool', () => {
     await writeFile(join(dir, 'pool.yaml'), config);
     const signal = new Promise<void>((resolve) => (stop = resolve));
     poolIo = memoryIo(signal);
-    running = main(['pool', '--config', join(dir, 'pool.yaml'), '--control', socket()], poolIo);
+    running = main(
+      ['pool', '--config', join(dir, 'pool.yaml'), '--control', socket(), '--api', '127.0.0.1:0'],
+      poolIo,
+    );
     for (let i = 0; i < 800 && !poolIo.stdout.includes('control socket'); i++) {
       await new Promise<void>((r) => wall.setTimeout(r, 25));
     }
@@ -106,5 +109,23 @@ describe('chimera switch against a running chimera pool', () => {
     expect(code).toBe(1);
     expect(io.stderr).toMatch(/cannot reach the pool's control socket .*nobody\.sock: ENOENT/);
     expect(existsSync(socket())).toBe(true);
+  });
+
+  it('serves the API over the running pool: its networks live, operator routes closed', async () => {
+    const base = /API on (http:\/\/[\d.]+:\d+)/.exec(poolIo.stdout)?.[1];
+    if (base === undefined) throw new Error(`no API address in: ${poolIo.stdout}`);
+    const networks = (await (await fetch(`${base}/api/v1/networks`)).json()) as {
+      networks: { id: string; height: number | null }[];
+    };
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const anonymous = await fetch(`${base}/api/v1/operator/networks/switch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ network: 'sim-sha256d' }),
+    });
+    expect(networks.networks.map((n) => n.id).sort()).toEqual(['bitcoin-regtest', 'sim-sha256d']);
+    expect(networks.networks.every((n) => typeof n.height === 'number')).toBe(true);
+    expect(metrics).toMatch(/^# HELP /m);
+    expect(anonymous.status).toBe(401);
   });
 });
