@@ -32,6 +32,7 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
   let pool: Pool;
   let socket: Socket;
   let miner: TestMiner;
+  let held = true;
 
   beforeAll(async () => {
     rpc = await startSimRpc({ coin, scheduler: wall });
@@ -57,6 +58,7 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
         }),
         // Steps are driven by the test; a day between automatic ones.
         settings: { feeBps: 200, minPayoutSats: 1n, stepIntervalMs: 86_400_000 },
+        payoutsHeld: () => Promise.resolve(held),
       },
     });
     const bound = await pool.listen('127.0.0.1', 0);
@@ -104,8 +106,11 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
     const early = await books.follower.runOnce();
     rpc.sim.generate(1);
     const mature = await books.follower.runOnce();
-    const sent = await books.sender!.runOnce();
-    const again = await books.sender!.runOnce();
+    const whileHeld = await books.payOnce(books.sender!);
+    const paidWhileHeld = rpc.sim.wallet!.payments().length;
+    held = false;
+    const sent = await books.payOnce(books.sender!);
+    const again = await books.payOnce(books.sender!);
     // Assert
     expect(first.result).toBe(true);
     expect(Number(inLedger)).toBe(1);
@@ -115,6 +120,7 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
     expect(credits.map((c) => [c.account, c.amountSats])).toEqual([[minerAddress, reward - fee]]);
     expect(early.checks.map((c) => c.kind)).toEqual(['maturing']);
     expect(mature.checks.map((c) => c.kind)).toEqual(['confirmed']);
+    expect([whileHeld, paidWhileHeld]).toEqual([[], 0]);
     expect(sent.map((e) => e.kind)).toEqual(['planned', 'sent']);
     expect(again.filter((e) => e.kind === 'sent' || e.kind === 'planned')).toEqual([]);
     const paid = rpc.sim.wallet!.payments().filter((p) => p.outputs.has(minerAddress));

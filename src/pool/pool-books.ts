@@ -5,7 +5,7 @@ import { workOfTarget } from './core/difficulty/targets.js';
 import type { WorkFactor } from './core/payouts/window.js';
 import type { ChainNode } from './node/chain-node.js';
 import { ConfirmationFollower } from './payouts/confirmation-follower.js';
-import { PayoutSender } from './payouts/payout-sender.js';
+import { PayoutSender, type PayoutEvent } from './payouts/payout-sender.js';
 import { runEvery, type PeriodicStep } from './payouts/periodic.js';
 import { RoundCloser } from './payouts/round-closer.js';
 import { maturityDepthFor } from './payouts/settings.js';
@@ -46,6 +46,8 @@ export interface PoolBooksDeps {
   readonly wallet?: WalletPayments;
   /** Daemon endpoints as configured, without credentials (the networks table). */
   readonly daemonUrls?: readonly string[];
+  /** Whether an operator paused this network's payouts: no payout step runs while it is. */
+  readonly payoutsHeld?: (network: string) => Promise<boolean>;
 }
 
 /**
@@ -150,7 +152,17 @@ export class PoolBooks {
     every(() => this.rounds.runOnce());
     every(() => this.follower.runOnce());
     const sender = this.sender;
-    if (sender !== undefined) every(() => sender.runOnce());
+    if (sender !== undefined) every(() => this.payOnce(sender));
+  }
+
+  /** One payout step, unless an operator paused this network's payouts. */
+  async payOnce(sender: PayoutSender): Promise<readonly PayoutEvent[]> {
+    const { payoutsHeld, network } = this.#deps;
+    if (payoutsHeld !== undefined && (await payoutsHeld(network))) {
+      this.#log.info('payouts paused by an operator: nothing planned or sent this step');
+      return [];
+    }
+    return sender.runOnce();
   }
 
   record(share: AcceptedShare): Promise<void> {

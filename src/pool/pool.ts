@@ -53,7 +53,10 @@ export interface PoolOptions {
    * The durable books (share ledger, rounds, confirmations, payouts) over an opened store.
    * Without them the pool keeps only its in-memory book: nothing survives the process.
    */
-  readonly books?: Pick<PoolBooksDeps, 'store' | 'settings' | 'wallet' | 'daemonUrls'>;
+  readonly books?: Pick<
+    PoolBooksDeps,
+    'store' | 'settings' | 'wallet' | 'daemonUrls' | 'payoutsHeld'
+  >;
   /**
    * Further networks the Stratum port can be switched to while miners stay connected; the
    * pool follows their daemons from the start, so a switch finds work ready.
@@ -171,6 +174,9 @@ export function createPool(opts: PoolOptions): Pool {
             ...(index === 0 && opts.books.wallet !== undefined
               ? { wallet: opts.books.wallet }
               : {}),
+            ...(opts.books.payoutsHeld === undefined
+              ? {}
+              : { payoutsHeld: opts.books.payoutsHeld }),
             ...(index === 0 && opts.books.daemonUrls !== undefined
               ? { daemonUrls: opts.books.daemonUrls }
               : {}),

@@ -13,6 +13,7 @@ import { decodeAddress } from '../../pool/core/address/decode.js';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { buildApi } from '../../api/build-api.js';
+import { OperatorBooks } from '../../api/reads/operator-books.js';
 import { PoolEvents, PoolLiveStats, PoolNetworkControl } from '../../api/pool-adapters.js';
 import { createPool, type Pool } from '../../pool/pool.js';
 import { MemoryLiveState } from '../../pool/store/live/memory-live-state.js';
@@ -188,6 +189,8 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
         store,
         settings,
         daemonUrls: first.nodes.map(withoutPassword),
+        // Operators pause a network's payouts through the API (payout_holds).
+        payoutsHeld: (network) => new OperatorBooks(store.sql).isHeld(network),
         // Payouts are sent from, and reconciled with, the first daemon's wallet.
         wallet: new RpcWalletPayments({ client: rpcClient(first, first.nodes[0]!, scheduler, 3) }),
       },
