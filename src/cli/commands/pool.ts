@@ -21,6 +21,7 @@ import { RedisLiveState } from '../../pool/store/live/redis-live-state.js';
 import type { AckMode } from '../../pool/store/ledger/share-ledger.js';
 import { openStore, type Store } from '../../pool/store/store.js';
 import { listenControl } from '../../pool/networks/control-socket.js';
+import { runEvery } from '../../pool/payouts/periodic.js';
 import { RpcWalletPayments } from '../../pool/payouts/rpc-wallet-payments.js';
 import type { CliIo } from '../io.js';
 import { parsePoolConfig, type PlannedNetwork, type PoolPlan } from './pool-config.js';
@@ -175,6 +176,7 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
   io.out(`chimera pool: books in ${describeStore(databaseUrl, flags.dataDir)}, ${ackMode}\n`);
   let control: { close(): Promise<void> } | undefined;
   let api: { close(): Promise<void> } | undefined;
+  let banSync: { stop(): Promise<void> } | undefined;
   try {
     const settings = { ackMode, feeBps };
     const pool = createPool({
@@ -203,6 +205,16 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
       })),
       switchPolicy: plan.switchPolicy,
     });
+    // Operators ban IPs and payout addresses through the API; the Stratum server obeys
+    // the active bans, read again every 10 s.
+    const operatorBooks = new OperatorBooks(store.sql);
+    const syncBans = async (): Promise<void> => {
+      const bans = await operatorBooks.activeBans(scheduler.clock.nowMs());
+      const of = (kind: string) => new Set(bans.filter((b) => b.kind === kind).map((b) => b.value));
+      pool.server.setOperatorBans({ ips: of('ip'), addresses: of('address') });
+    };
+    await syncBans();
+    banSync = runEvery(scheduler, 10_000, syncBans, logger.child({ component: 'bans' }));
     const bound = await pool.listen(stratumAt.host, stratumAt.port);
     io.out(
       `chimera pool: ${plan.networks.map((n) => n.coin.id).join(', ')}; ` +
@@ -229,10 +241,12 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
     control = undefined;
     await api?.close();
     api = undefined;
+    await banSync.stop();
     await pool.close();
   } finally {
     await control?.close();
     await api?.close();
+    await banSync?.stop();
     await store.close();
     scheduler.clearAll();
   }

@@ -5,6 +5,7 @@ import {
   encodeSubscribeRequest,
 } from './codec/encode-requests.js';
 import { createHarness, type Harness } from './harness.fixtures.js';
+import { createDuplexPair } from './memory-duplex.js';
 import { EASY, grind, poolJob } from './stratum.fixtures.js';
 
 let h: Harness | undefined;
@@ -193,5 +194,43 @@ describe('StratumServer limits', () => {
     await miner.closedByPool();
     // Assert
     expect(h.server.counters().disconnects['output-backlog']).toBe(1);
+  });
+});
+
+describe('StratumServer and the operator bans', () => {
+  it('closes and refuses a banned IP and a banned payout address, and lets them back when lifted', async () => {
+    // Arrange
+    h = createHarness();
+    const fromIp = h.connect('10.9.9.9');
+    await fromIp.handshake('addr1.rig1');
+    const byAddress = h.connect('10.0.0.5');
+    await byAddress.handshake('addr7.rig1');
+    const bystander = h.connect('10.0.0.6');
+    await bystander.handshake('addr2.rig1');
+    // Act
+    const closed = h.server.setOperatorBans({
+      ips: new Set(['10.9.9.9']),
+      addresses: new Set(['addr7']),
+    });
+    await fromIp.closedByPool();
+    await byAddress.closedByPool();
+    const refusedIp = h.server.attach(createDuplexPair()[0], { remoteAddress: '10.9.9.9' });
+    const again = h.connect('10.0.0.7');
+    again.send('{"id":1,"method":"mining.subscribe","params":[]}\n');
+    await again.response(1);
+    again.send('{"id":2,"method":"mining.authorize","params":["addr7.rig2","x"]}\n');
+    const refusedLogin = await again.response(2);
+    h.server.setOperatorBans({ ips: new Set(), addresses: new Set() });
+    const back = h.server.attach(createDuplexPair()[0], { remoteAddress: '10.9.9.9' });
+    // Assert
+    expect(closed).toBe(2);
+    expect(bystander.closed).toBe(false);
+    expect(h.server.counters().disconnects['operator-ban']).toBe(2);
+    expect(refusedIp).toEqual({ ok: false, reason: 'banned' });
+    expect(refusedLogin.error).toMatchObject({
+      code: 24,
+      message: 'this address is banned by the pool operator',
+    });
+    expect(back).toEqual({ ok: true });
   });
 });

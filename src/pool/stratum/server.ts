@@ -15,6 +15,7 @@ import { NotifyLines } from './notify-lines.js';
 import type { ExtranonceAllocator, LoginValidator, ShareSink } from './ports.js';
 import { SeenShares } from './seen-shares.js';
 import { StratumSession } from './session.js';
+import type { SessionAction } from './session-actions.js';
 import type { NetworkBinding, SessionDeps } from './session-deps.js';
 import type { SessionPolicy } from './config.js';
 
@@ -77,6 +78,11 @@ export class StratumServer {
   readonly #tally = new Map<string, NetworkTally>();
   /** The network new sessions mine for. */
   #default: NetworkBinding;
+  /** IPs and payout addresses an operator banned (the API's bans), refused until lifted. */
+  #operatorBans: { ips: ReadonlySet<string>; addresses: ReadonlySet<string> } = {
+    ips: new Set(),
+    addresses: new Set(),
+  };
   readonly #tcp: Server[] = [];
   #sweep: TimerHandle | undefined;
   /** Where the sweep is in its pass over the connections (a live Set iterator). */
@@ -121,7 +127,13 @@ export class StratumServer {
     };
     this.#host = {
       sink,
-      logins: deps.logins,
+      logins: {
+        // An address an operator banned gets no login, whatever the validator says.
+        validateLogin: (address, worker) =>
+          this.#operatorBans.addresses.has(address)
+            ? { ok: false, message: 'this address is banned by the pool operator' }
+            : deps.logins.validateLogin(address, worker),
+      },
       clock: deps.scheduler.clock,
       counters: this.#counters,
       logger: this.#logger,
@@ -150,6 +162,35 @@ export class StratumServer {
       );
     }
     this.#addNetwork(network);
+  }
+
+  /**
+   * The operator's bans, as a whole (replacing the last set): connections from a banned IP
+   * are refused and the open ones closed; sessions with a worker of a banned address are
+   * closed, and the address's logins are refused (see `isAddressBanned`). Returns how many
+   * connections were closed.
+   */
+  setOperatorBans(bans: { ips: ReadonlySet<string>; addresses: ReadonlySet<string> }): number {
+    this.#operatorBans = bans;
+    let closed = 0;
+    for (const c of [...this.#connections]) {
+      const session = c.session;
+      if (session.phase === 'closed') continue;
+      const byIp = bans.ips.has(c.peer.remoteAddress);
+      const byAddress = session.workers
+        .names()
+        .some((name) => bans.addresses.has(session.workers.get(name)?.address ?? ''));
+      if (!byIp && !byAddress) continue;
+      const out: SessionAction[] = [];
+      session.close(out, 'operator-ban', false);
+      c.run(out);
+      closed++;
+    }
+    return closed;
+  }
+
+  isAddressBanned(address: string): boolean {
+    return this.#operatorBans.addresses.has(address);
   }
 
   /** New sessions mine for `network` from now on. */
@@ -348,6 +389,7 @@ export class StratumServer {
     const limits = this.#deps.config.server;
     if (this.#closing !== undefined) return 'closing';
     if (this.#bans.isBanned(ip, this.#deps.scheduler.clock.nowMs())) return 'banned';
+    if (this.#operatorBans.ips.has(ip)) return 'banned';
     if (this.#connections.size >= limits.maxConnections) return 'full';
     const perIp = limits.maxConnectionsPerIp;
     if (perIp !== undefined && (this.#perIp.get(ip) ?? 0) >= perIp) return 'per-ip';

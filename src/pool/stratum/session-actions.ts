@@ -16,6 +16,7 @@ export const CLOSE_REASONS = [
   'no-extranonce',
   'reconnect',
   'shutdown',
+  'operator-ban',
 ] as const;
 
 export type CloseReason = (typeof CLOSE_REASONS)[number];
