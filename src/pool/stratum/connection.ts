@@ -132,6 +132,8 @@ export class Connection implements RunnerTarget {
     if (events.length === 0) return;
     const nowMs = this.host.clock.nowMs();
     const { session } = this;
+    // Replies gather until the finally below writes them: no microtask per packet.
+    this.#flushQueued = true;
     try {
       for (let i = 0; i < events.length && this.#closeReason === undefined; i++) {
         const event = events[i]!;

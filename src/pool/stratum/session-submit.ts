@@ -30,9 +30,10 @@ export function submitActions(
   }
   // The network the id was sent for (the one left in a switch, during its grace) ...
   const ctx = session.contextFor(request.jobId, nowMs);
-  // ... and the pool's job it stands for: the id itself, or the job a re-send alias names.
-  const jobId = ctx.difficulty.sent(request.jobId)?.baseId ?? request.jobId;
-  const verdict = ctx.judge.judge(request, jobId, ctx.difficulty, nowMs);
+  // ... and what went out under it: the pool's job it stands for and its difficulty.
+  const sent = ctx.difficulty.sent(request.jobId);
+  const jobId = sent?.baseId ?? request.jobId;
+  const verdict = ctx.judge.judge(request, sent, nowMs);
   if (verdict.kind === 'rejected') {
     return rejected(session, request, login, verdict.reason, nowMs, ctx);
   }

@@ -71,10 +71,10 @@ const NO_TRANSACTIONS = { code: 20, message: 'mining.get_transactions is not sup
  * the session is both subscribed and authorized.
  */
 export class StratumSession {
-  #difficulty: SessionDifficulty;
   readonly guard: SessionGuard;
-  #judge: ShareJudge;
-  #deps: SessionDeps;
+  /** The network the session mines for, its difficulty book and its judge: one object, so
+   * the share path reads it without building one per share. */
+  #current: ShareContext;
   /** The network the session left in a switch, while shares for its jobs are still taken. */
   #previous: PreviousNetwork | undefined;
   readonly workers: SessionWorkers;
@@ -88,30 +88,28 @@ export class StratumSession {
 
   constructor(deps: SessionDeps, nowMs: number) {
     const { policy } = deps;
-    this.#deps = deps;
-    this.#difficulty = new SessionDifficulty(policy);
+    this.#current = { deps, difficulty: new SessionDifficulty(policy), judge: judgeFor(deps) };
     this.guard = new SessionGuard(policy, nowMs);
     this.workers = new SessionWorkers(policy.maxWorkers);
-    this.#judge = judgeFor(deps);
     this.#connectedAtMs = nowMs;
     this.#lastLineMs = nowMs;
   }
 
   get deps(): SessionDeps {
-    return this.#deps;
+    return this.#current.deps;
   }
 
   get difficulty(): SessionDifficulty {
-    return this.#difficulty;
+    return this.#current.difficulty;
   }
 
   get judge(): ShareJudge {
-    return this.#judge;
+    return this.#current.judge;
   }
 
   /** The network the session mines for now. */
   get network(): string {
-    return this.#deps.policy.network;
+    return this.#current.deps.policy.network;
   }
 
   /**
@@ -120,12 +118,12 @@ export class StratumSession {
    */
   contextFor(jobId: string, nowMs: number): ShareContext {
     const previous = this.#previous;
-    if (previous !== undefined && this.#difficulty.sent(jobId) === undefined) {
+    if (previous !== undefined && this.#current.difficulty.sent(jobId) === undefined) {
       if (nowMs < previous.untilMs && previous.difficulty.sent(jobId) !== undefined)
         return previous;
       if (nowMs >= previous.untilMs) this.#previous = undefined;
     }
-    return { deps: this.#deps, difficulty: this.#difficulty, judge: this.#judge };
+    return this.#current;
   }
 
   /**
@@ -138,28 +136,27 @@ export class StratumSession {
    */
   rebind(binding: NetworkBinding, nowMs: number, graceMs: number): readonly SessionAction[] {
     if (this.#closed) return NO_ACTIONS;
-    const from = this.#deps;
+    const left = this.#current;
+    const from = left.deps;
     if (from.policy.network === binding.policy.network) return NO_ACTIONS;
     if (this.#live && !sameProofOfWork(from.hasher, binding.hasher)) return this.reconnect();
-    const left: PreviousNetwork = {
-      deps: from,
-      difficulty: this.#difficulty,
-      judge: this.#judge,
-      untilMs: nowMs + graceMs,
+    const deps = { ...from, ...binding };
+    const next: ShareContext = {
+      deps,
+      difficulty: new SessionDifficulty(binding.policy),
+      judge: judgeFor(deps),
     };
-    this.#deps = { ...from, ...binding };
-    this.#difficulty = new SessionDifficulty(binding.policy);
-    this.#judge = judgeFor(this.#deps);
-    this.#judge.versionMask = left.judge.versionMask;
-    if (this.#lease !== undefined) this.#judge.bind(this.#lease);
-    this.#previous = this.#live ? left : undefined;
+    next.judge.versionMask = left.judge.versionMask;
+    if (this.#lease !== undefined) next.judge.bind(this.#lease);
+    this.#current = next;
+    this.#previous = this.#live ? { ...left, untilMs: nowMs + graceMs } : undefined;
     from.logger.info({ from: from.policy.network, to: binding.policy.network }, 'network switch');
     if (!this.#live) return NO_ACTIONS;
-    this.#difficulty.start(nowMs);
-    const out: SessionAction[] = [send(encodeSetDifficulty(this.#difficulty.wire))];
+    next.difficulty.start(nowMs);
+    const out: SessionAction[] = [send(encodeSetDifficulty(next.difficulty.wire))];
     const job = binding.jobs.current();
     if (job !== undefined) {
-      this.#difficulty.jobSent(job.id);
+      next.difficulty.jobSent(job.id);
       out.push(send(binding.notifyLines.restart(job, job.id)));
     }
     return out;
@@ -263,8 +260,8 @@ export class StratumSession {
   }
 
   /** A new job from the job source of the session's network (others are ignored). */
-  onJob(job: PoolJob, source: JobSource = this.#deps.jobs): readonly SessionAction[] {
-    if (!this.#live || this.#closed || source !== this.#deps.jobs) return NO_ACTIONS;
+  onJob(job: PoolJob, source: JobSource = this.#current.deps.jobs): readonly SessionAction[] {
+    if (!this.#live || this.#closed || source !== this.#current.deps.jobs) return NO_ACTIONS;
     this.difficulty.jobSent(job.id);
     return [send(this.deps.notifyLines.first(job))];
   }

@@ -1,4 +1,5 @@
 import type { Difficulty } from '../core/difficulty/difficulty.js';
+import type { SentJob } from '../core/shares/job-difficulty.js';
 import {
   validateShare,
   type ShareHasher,
@@ -10,7 +11,6 @@ import type { JobSource } from '../jobs/types.js';
 import type { ExtranonceLease } from './ports.js';
 import type { SubmitRequest } from './codec/messages.js';
 import { SessionSeenView, type SeenShares } from './seen-shares.js';
-import type { SessionDifficulty } from './session-difficulty.js';
 
 const UNKNOWN_JOB: ShareVerdict = Object.freeze({ kind: 'rejected', reason: 'unknown-job' });
 const STALE_JOB: ShareVerdict = Object.freeze({ kind: 'rejected', reason: 'stale-job' });
@@ -62,24 +62,20 @@ export class ShareJudge {
   }
 
   /**
-   * `baseId` is the pool's job the submitted id stands for (SessionDifficulty.sent): an alias
-   * the session re-sent the job under is judged as that job, at the alias's own difficulty,
-   * and shares the job's seen-set, so one solution under two ids is a duplicate.
+   * `sent` is what the session sent under the submitted id (SessionDifficulty.sent): the
+   * pool's job it stands for and its difficulty. An alias the session re-sent a job under is
+   * judged as that job, at the alias's own difficulty, and shares the job's seen-set, so one
+   * solution under two ids is a duplicate.
    */
-  judge(
-    raw: SubmitRequest,
-    baseId: string,
-    difficulty: SessionDifficulty,
-    nowMs: number,
-  ): ShareVerdict {
+  judge(raw: SubmitRequest, sent: SentJob | undefined, nowMs: number): ShareVerdict {
+    const baseId = sent?.baseId ?? raw.jobId;
     const lookup = this.jobs.lookup(baseId);
     if (lookup.kind === 'unknown') return UNKNOWN_JOB;
     if (lookup.kind === 'stale') return STALE_JOB;
     // Active, but never sent to this session: it cannot have been mined from our notify.
-    const judgedAt = difficulty.forJob(raw.jobId);
-    if (judgedAt === undefined) return UNKNOWN_JOB;
+    if (sent === undefined) return UNKNOWN_JOB;
     const input = this.#input;
-    input.jobDifficulty = judgedAt;
+    input.jobDifficulty = sent.difficulty;
     this.#view.job = this.seen.forJob(baseId);
     // The share's key names its job: an alias's shares are keyed as the job's own.
     const share = raw.jobId === baseId ? raw : { ...raw, jobId: baseId };
