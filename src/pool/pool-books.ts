@@ -70,7 +70,7 @@ export class PoolBooks {
   constructor(deps: PoolBooksDeps) {
     this.#deps = deps;
     const { store, network, node, scheduler, coin } = deps;
-    this.#log = deps.logger.child({ component: 'books' });
+    this.#log = deps.logger.child({ component: 'books', network: deps.network });
     const s = deps.settings ?? {};
     this.#settings = {
       ackMode: s.ackMode ?? 'durable',
@@ -142,8 +142,8 @@ export class PoolBooks {
     await store.networks.setActive(network, true, scheduler.clock.nowMs());
     if (this.sender === undefined) {
       this.#log.warn(
-        'payouts are planned but not sent: this node gives no way to check the wallet for a ' +
-          'payout whose outcome is unknown, and a blind re-send could pay twice',
+        'payouts are not sent: no wallet was given for this network, and without one a payout ' +
+          'whose outcome is unknown could not be checked before a re-send',
       );
     }
     const every = (step: () => Promise<unknown>): void => {

@@ -9,6 +9,7 @@ import type { CoinParams } from './core/coins/coin-params.js';
 import { JsonRpcClient } from './node/json-rpc-client.js';
 import { RpcChainNode } from './node/rpc-chain-node.js';
 import { createPool, type Pool } from './pool.js';
+import { walletPaymentsOf } from './payouts/wallet-payments.js';
 import { openStore, type Store } from './store/store.js';
 import { encodeSubmitRequest } from './stratum/codec/encode-requests.js';
 import type { ServerMessage } from './stratum/codec/messages.js';
@@ -58,6 +59,7 @@ describe('the pool switches networks while a miner stays connected', () => {
           coin: SIM_SHA256D_COIN,
           node: nodeOf(second, SIM_SHA256D_COIN),
           payoutAddress: addressOf(SIM_SHA256D_COIN, 0x22),
+          wallet: walletPaymentsOf(second.sim.wallet!),
         },
       ],
       switchPolicy: { canaryFraction: 1, canaryMs: 300, checkIntervalMs: 100, graceMs: 2_000 },
@@ -123,6 +125,9 @@ describe('the pool switches networks while a miner stays connected', () => {
     const history = await store.switches.recent(10);
     // Assert
     expect(onFirst.result).toBe(true);
+    // Each network pays from its own daemon's wallet: only the one given none sends nothing.
+    expect(pool.books?.sender).toBeUndefined();
+    expect(pool.networks.get(SIM_SHA256D_COIN.id)?.books?.sender).toBeDefined();
     expect(outcome).toMatchObject({ kind: 'completed', canary: { moved: 1, reconnected: 0 } });
     expect(onSecond.result).toBe(true);
     expect(after.jobId.startsWith('1')).toBe(true);

@@ -32,6 +32,8 @@ export interface NetworkOptions {
   readonly difficulty?: { readonly start: string | number; readonly min?: string | number };
   /** This network's books settings (the store is the pool's). */
   readonly books?: PoolBooksDeps['settings'];
+  /** This network's daemon wallet, for payouts (see PoolBooksDeps.wallet). */
+  readonly wallet?: PoolBooksDeps['wallet'];
 }
 
 export interface PoolOptions {
@@ -131,7 +133,13 @@ export function createPool(opts: PoolOptions): Pool {
   const extra = opts.networks ?? [];
   const several = extra.length > 0;
   const all: NetworkOptions[] = [
-    { coin, node: opts.node, payoutAddress: opts.payoutAddress, books: opts.books?.settings },
+    {
+      coin,
+      node: opts.node,
+      payoutAddress: opts.payoutAddress,
+      books: opts.books?.settings,
+      wallet: opts.books?.wallet,
+    },
     ...extra,
   ];
   const ids = new Set<string>();
@@ -171,9 +179,7 @@ export function createPool(opts: PoolOptions): Pool {
         : new PoolBooks({
             store: opts.books.store,
             ...(n.books === undefined ? {} : { settings: n.books }),
-            ...(index === 0 && opts.books.wallet !== undefined
-              ? { wallet: opts.books.wallet }
-              : {}),
+            ...(n.wallet === undefined ? {} : { wallet: n.wallet }),
             ...(opts.books.payoutsHeld === undefined
               ? {}
               : { payoutsHeld: opts.books.payoutsHeld }),

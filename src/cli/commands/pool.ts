@@ -202,6 +202,7 @@ async function runPool(flags: PoolFlags, io: CliIo): Promise<void> {
         payoutAddress: n.address,
         difficulty: n.difficulty,
         books: settings,
+        wallet: new RpcWalletPayments({ client: rpcClient(n, n.nodes[0]!, scheduler, 3) }),
       })),
       switchPolicy: plan.switchPolicy,
     });
