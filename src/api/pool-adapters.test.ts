@@ -3,19 +3,16 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultRegistry } from '../pool/core/algorithms/index.js';
 import { BITCOIN_REGTEST_COIN } from '../pool/core/coins/index.js';
-import { JsonRpcClient } from '../pool/node/json-rpc-client.js';
-import { RpcChainNode } from '../pool/node/rpc-chain-node.js';
 import { createPool, type Pool } from '../pool/pool.js';
 import { MemoryLiveState } from '../pool/store/live/memory-live-state.js';
-import { encodeSubmitRequest } from '../pool/stratum/codec/encode-requests.js';
-import { grindWhere, targetOf, TestMiner } from '../pool/stratum/stratum.fixtures.js';
+import { simRpcNode, submitSolved } from '../pool/pool-on-sim.fixtures.js';
+import { TestMiner } from '../pool/stratum/stratum.fixtures.js';
 import { WallScheduler, wallClock } from '../runtime/index.js';
 import { addressOf, startSimRpc, type SimRpc } from '../sim/chain/rpc/rpc.fixtures.js';
 import type { PoolEvent } from './ports.js';
 import { PoolEvents, PoolLiveStats, PoolNetworkControl } from './pool-adapters.js';
 
 const SHARE_DIFFICULTY = '0.0000000001';
-const REGTEST_TARGET = 0x7fffffn << 232n;
 
 /** The API's views of a running pool, fed by real shares from a miner over TCP. */
 describe('the API adapters over a running pool', () => {
@@ -34,11 +31,7 @@ describe('the API adapters over a running pool', () => {
     rpc = await startSimRpc({ coin, scheduler: wall });
     pool = createPool({
       coin,
-      node: new RpcChainNode({
-        client: new JsonRpcClient({ url: rpc.server.urlWithCredentials, scheduler: wall }),
-        scheduler: wall,
-        rules: coin.templateRules,
-      }),
+      node: simRpcNode(rpc, coin, wall),
       algorithms: await createDefaultRegistry(),
       payoutAddress: addressOf(coin, 0x11),
       stratum: { difficulty: { start: SHARE_DIFFICULTY, min: SHARE_DIFFICULTY } },
@@ -68,25 +61,10 @@ describe('the API adapters over a running pool', () => {
     // Arrange
     const user = `${minerAddress}.rig1`;
     const { extranonce1, notify: job } = await miner.handshake(user);
-    const target = targetOf(SHARE_DIFFICULTY);
-    const submit = (id: number, en2: string, block: boolean) =>
-      miner.send(
-        encodeSubmitRequest(id, {
-          workerName: user,
-          jobId: job.jobId,
-          ntime: job.ntime,
-          extranonce2: en2,
-          nonce: grindWhere(job, extranonce1, en2, (h) =>
-            block ? h <= REGTEST_TARGET : h <= target && h > REGTEST_TARGET,
-          ).nonce,
-          versionBits: undefined,
-        }),
-      );
+    const solved = { user, job, extranonce1, difficulty: SHARE_DIFFICULTY };
     // Act
-    submit(10, '00000001', false);
-    await miner.response(10);
-    submit(11, '00000002', true);
-    await miner.response(11);
+    await submitSolved(miner, { ...solved, id: 10, extranonce2: '00000001', block: false });
+    await submitSolved(miner, { ...solved, id: 11, extranonce2: '00000002', block: true });
     for (let i = 0; i < 100 && heard.length === 0; i++) {
       await new Promise<void>((r) => wall.setTimeout(r, 20));
     }

@@ -6,15 +6,12 @@ import { addressOf, startSimRpc, type SimRpc } from '../sim/chain/rpc/rpc.fixtur
 import { createDefaultRegistry } from './core/algorithms/index.js';
 import { BITCOIN_REGTEST_COIN } from './core/coins/index.js';
 import { JsonRpcClient } from './node/json-rpc-client.js';
-import { RpcChainNode } from './node/rpc-chain-node.js';
 import { RpcWalletPayments } from './payouts/rpc-wallet-payments.js';
 import { createPool, type Pool } from './pool.js';
 import { openStore, type Store } from './store/store.js';
-import { encodeSubmitRequest } from './stratum/codec/encode-requests.js';
-import { grindWhere, targetOf, TestMiner } from './stratum/stratum.fixtures.js';
+import { TestMiner } from './stratum/stratum.fixtures.js';
+import { simRpcNode, submitSolved } from './pool-on-sim.fixtures.js';
 
-/** Bitcoin regtest's target (bits 207fffff): about half of all hashes are blocks. */
-const NETWORK_TARGET = 0x7fffffn << 232n;
 const SHARE_DIFFICULTY = '0.0000000001';
 
 /**
@@ -40,11 +37,7 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
     const payoutAddress = String(await rpc.client().call('getnewaddress'));
     pool = createPool({
       coin,
-      node: new RpcChainNode({
-        client: new JsonRpcClient({ url: rpc.server.urlWithCredentials, scheduler: wall }),
-        scheduler: wall,
-        rules: coin.templateRules,
-      }),
+      node: simRpcNode(rpc, coin, wall),
       algorithms: await createDefaultRegistry(),
       payoutAddress,
       stratum: { difficulty: { start: SHARE_DIFFICULTY, min: SHARE_DIFFICULTY } },
@@ -79,21 +72,16 @@ describe('the pool with its books (PGlite) against the simulator daemon', () => 
     // Arrange
     const user = `${minerAddress}.rig1`;
     const { extranonce1, notify: job } = await miner.handshake(user);
-    const shareTarget = targetOf(SHARE_DIFFICULTY);
-    const submit = { workerName: user, jobId: job.jobId, ntime: job.ntime, versionBits: undefined };
-    const share = grindWhere(
-      job,
-      extranonce1,
-      '00000001',
-      (h) => h <= shareTarget && h > NETWORK_TARGET,
-    );
-    const block = grindWhere(job, extranonce1, '00000002', (h) => h <= NETWORK_TARGET);
+    const solved = { user, job, extranonce1, difficulty: SHARE_DIFFICULTY };
     // Act: a share, then a block; the answers come after the commits (durable mode)
-    miner.send(encodeSubmitRequest(10, { ...submit, extranonce2: '00000001', nonce: share.nonce }));
-    const first = await miner.response(10);
+    const first = await submitSolved(miner, {
+      ...solved,
+      id: 10,
+      extranonce2: '00000001',
+      block: false,
+    });
     const inLedger = (await store.sql.query('SELECT count(*) AS n FROM shares')).rows[0]?.['n'];
-    miner.send(encodeSubmitRequest(11, { ...submit, extranonce2: '00000002', nonce: block.nonce }));
-    await miner.response(11);
+    await submitSolved(miner, { ...solved, id: 11, extranonce2: '00000002', block: true });
     const books = pool.books!;
     await books.rounds.runOnce();
     for (let i = 0; i < 100 && (await store.blocks.list(coin.id)).every((b) => !b.round); i++) {

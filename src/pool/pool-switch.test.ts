@@ -5,19 +5,14 @@ import { WallScheduler, wallClock } from '../runtime/index.js';
 import { addressOf, startSimRpc, type SimRpc } from '../sim/chain/rpc/rpc.fixtures.js';
 import { createDefaultRegistry } from './core/algorithms/index.js';
 import { BITCOIN_REGTEST_COIN, SIM_SHA256D_COIN } from './core/coins/index.js';
-import type { CoinParams } from './core/coins/coin-params.js';
-import { JsonRpcClient } from './node/json-rpc-client.js';
-import { RpcChainNode } from './node/rpc-chain-node.js';
 import { createPool, type Pool } from './pool.js';
 import { walletPaymentsOf } from './payouts/wallet-payments.js';
 import { openStore, type Store } from './store/store.js';
-import { encodeSubmitRequest } from './stratum/codec/encode-requests.js';
 import type { ServerMessage } from './stratum/codec/messages.js';
-import { grindWhere, targetOf, TestMiner } from './stratum/stratum.fixtures.js';
+import { TestMiner } from './stratum/stratum.fixtures.js';
+import { simRpcNode, submitSolved } from './pool-on-sim.fixtures.js';
 
 const SHARE_DIFFICULTY = '0.0000000001';
-/** bitcoin-regtest's target: shares above it are shares, not blocks. */
-const REGTEST_TARGET = 0x7fffffn << 232n;
 
 /**
  * The pool with two networks of one proof of work, each behind its own simulator daemon over
@@ -34,20 +29,13 @@ describe('the pool switches networks while a miner stays connected', () => {
   let socket: Socket;
   let miner: TestMiner;
 
-  const nodeOf = (rpc: SimRpc, coin: CoinParams) =>
-    new RpcChainNode({
-      client: new JsonRpcClient({ url: rpc.server.urlWithCredentials, scheduler: wall }),
-      scheduler: wall,
-      rules: coin.templateRules,
-    });
-
   beforeAll(async () => {
     first = await startSimRpc({ coin: BITCOIN_REGTEST_COIN, scheduler: wall });
     second = await startSimRpc({ coin: SIM_SHA256D_COIN, scheduler: wall });
     store = await openStore();
     pool = createPool({
       coin: BITCOIN_REGTEST_COIN,
-      node: nodeOf(first, BITCOIN_REGTEST_COIN),
+      node: simRpcNode(first, BITCOIN_REGTEST_COIN, wall),
       algorithms: await createDefaultRegistry(),
       payoutAddress: addressOf(BITCOIN_REGTEST_COIN, 0x11),
       stratum: { difficulty: { start: SHARE_DIFFICULTY, min: SHARE_DIFFICULTY } },
@@ -57,7 +45,7 @@ describe('the pool switches networks while a miner stays connected', () => {
       networks: [
         {
           coin: SIM_SHA256D_COIN,
-          node: nodeOf(second, SIM_SHA256D_COIN),
+          node: simRpcNode(second, SIM_SHA256D_COIN, wall),
           payoutAddress: addressOf(SIM_SHA256D_COIN, 0x22),
           wallet: walletPaymentsOf(second.sim.wallet!),
         },
@@ -91,22 +79,13 @@ describe('the pool switches networks while a miner stays connected', () => {
     // Arrange: mining on bitcoin-regtest
     const user = `${addressOf(BITCOIN_REGTEST_COIN, 0xa1)}.rig1`;
     const { extranonce1, notify: before } = await miner.handshake(user);
-    const target = targetOf(SHARE_DIFFICULTY);
-    const share = (n: typeof before, en2: string) =>
-      grindWhere(n, extranonce1, en2, (h) => h <= target && h > REGTEST_TARGET);
-    const submitOn = (id: number, n: typeof before, en2: string) =>
-      miner.send(
-        encodeSubmitRequest(id, {
-          workerName: user,
-          jobId: n.jobId,
-          ntime: n.ntime,
-          extranonce2: en2,
-          nonce: share(n, en2).nonce,
-          versionBits: undefined,
-        }),
-      );
-    submitOn(10, before, '00000010');
-    const onFirst = await miner.response(10);
+    const solved = { user, extranonce1, difficulty: SHARE_DIFFICULTY, block: false };
+    const onFirst = await submitSolved(miner, {
+      ...solved,
+      id: 10,
+      job: before,
+      extranonce2: '00000010',
+    });
     // Act: switch; wait for the other network's clean work
     for (
       let i = 0;
@@ -120,8 +99,12 @@ describe('the pool switches networks while a miner stays connected', () => {
       (m) => m.kind === 'notify' && m.cleanJobs && m.prevHash !== before.prevHash,
     );
     if (after.kind !== 'notify') throw new Error('no notify');
-    submitOn(11, after, '00000011');
-    const onSecond = await miner.response(11);
+    const onSecond = await submitSolved(miner, {
+      ...solved,
+      id: 11,
+      job: after,
+      extranonce2: '00000011',
+    });
     const history = await store.switches.recent(10);
     // Assert
     expect(onFirst.result).toBe(true);
