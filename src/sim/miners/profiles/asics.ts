@@ -1,4 +1,4 @@
-import { BIP320_ROLLING, CGMINER_RECONNECT, GH, TH } from './common.js';
+import { BIP320_ROLLING, BMMINER, CGMINER_RECONNECT, GH, TH } from './common.js';
 import type { HardwareProfile } from './types.js';
 
 /** Industrial ASICs: one algorithm each, at the makers' published nominal rates. */
@@ -6,13 +6,10 @@ import type { HardwareProfile } from './types.js';
 export const ANTMINER_S19: HardwareProfile = {
   id: 'antminer-s19',
   name: 'Bitmain Antminer S19 (95 TH/s)',
+  ...BMMINER,
   kind: 'asic',
   hashrate: { sha256d: { hashesPerSec: 95 * TH, spread: 0.03 } },
-  userAgent: 'bmminer/2.0.0',
-  connect: { latencyMs: 60, jitterMs: 30 },
-  reconnect: CGMINER_RECONNECT,
   protocol: { versionRolling: BIP320_ROLLING, extranonceSubscribe: false },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
   sources: [
     'Bitmain Antminer S19 specification: 95 TH/s, 3250 W (hashrate tolerance +/-3%)',
     'cgminer util.c: set_difficulty stores pool->next_diff, applied in parse_notify',
@@ -23,13 +20,10 @@ export const ANTMINER_S19: HardwareProfile = {
 export const ANTMINER_S21: HardwareProfile = {
   id: 'antminer-s21',
   name: 'Bitmain Antminer S21 (200 TH/s)',
+  ...BMMINER,
   kind: 'asic',
   hashrate: { sha256d: { hashesPerSec: 200 * TH, spread: 0.03 } },
-  userAgent: 'bmminer/2.0.0',
-  connect: { latencyMs: 60, jitterMs: 30 },
-  reconnect: CGMINER_RECONNECT,
   protocol: { versionRolling: BIP320_ROLLING, extranonceSubscribe: false },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
   sources: [
     'Bitmain Antminer S21 (200Th) specification: 200 TH/s, 3500 W, 17.5 J/TH',
     'the spread is the +/-3% tolerance of the S19 sheet, assumed for its successor',
@@ -40,28 +34,22 @@ export const ANTMINER_S21: HardwareProfile = {
 export const ANTMINER_L7: HardwareProfile = {
   id: 'antminer-l7',
   name: 'Bitmain Antminer L7 (9.5 GH/s scrypt)',
+  ...BMMINER,
   kind: 'asic',
   hashrate: { scrypt: { hashesPerSec: 9.5 * GH, spread: 0.03 } },
-  userAgent: 'bmminer/2.0.0',
-  connect: { latencyMs: 60, jitterMs: 30 },
-  reconnect: CGMINER_RECONNECT,
   // No version rolling: AsicBoost is a SHA-256 midstate trick; scrypt gains nothing from it.
   protocol: { extranonceSubscribe: false },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
   sources: ['Bitmain Antminer L7 specification: 9500 MH/s, 3425 W (tolerance +/-3%)'],
 };
 
 export const ANTMINER_L9: HardwareProfile = {
   id: 'antminer-l9',
   name: 'Bitmain Antminer L9 (16 GH/s scrypt)',
+  ...BMMINER,
   kind: 'asic',
   hashrate: { scrypt: { hashesPerSec: 16 * GH, spread: 0.03 } },
-  userAgent: 'bmminer/2.0.0',
-  connect: { latencyMs: 60, jitterMs: 30 },
-  reconnect: CGMINER_RECONNECT,
   // As on the L7: no version rolling for scrypt.
   protocol: { extranonceSubscribe: false },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
   sources: [
     'Bitmain Antminer L9 (16Gh) specification: 16 GH/s (16000 MH/s), 3360 W, 0.21 J/MH',
     'the spread is the +/-3% tolerance of the L7 sheet, assumed for its successor; firmware as the L7',

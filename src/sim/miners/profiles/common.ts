@@ -1,4 +1,5 @@
 import type { ReconnectPolicy } from '../client/backoff.js';
+import type { HardwareProfile } from './types.js';
 
 /** Hashrate units, in hashes per second. */
 export const TH = 1e12;
@@ -24,3 +25,29 @@ export const CPUMINER_RECONNECT: ReconnectPolicy = {
 
 /** BIP 310's mask as cgminer 4.10+ (and bmminer) request it: bits 13..28 (BIP 320). */
 export const BIP320_ROLLING = { mask: 0x1fffe000, minBitCount: 2 } as const;
+
+/** What a profile takes from its firmware rather than its hardware. */
+export type Firmware = Pick<HardwareProfile, 'userAgent' | 'connect' | 'reconnect' | 'quirks'>;
+
+/** Bitmain's stock firmware (bmminer, its cgminer fork): next_diff applied at the notify. */
+export const BMMINER: Firmware = {
+  userAgent: 'bmminer/2.0.0',
+  connect: { latencyMs: 60, jitterMs: 30 },
+  reconnect: CGMINER_RECONNECT,
+  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
+};
+
+/** sgminer, the cgminer fork GPU miners run. */
+export const SGMINER: Firmware = {
+  userAgent: 'sgminer/5.6.1',
+  connect: { latencyMs: 50, jitterMs: 30 },
+  reconnect: CGMINER_RECONNECT,
+  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
+};
+
+/** pooler's cpuminer; how far the machine is from the pool is the profile's own. */
+export const CPUMINER: Omit<Firmware, 'connect'> = {
+  userAgent: 'cpuminer/2.5.1',
+  reconnect: CPUMINER_RECONNECT,
+  quirks: { difficultyTiming: 'next-notify', requestIds: 'cpuminer' },
+};

@@ -1,4 +1,4 @@
-import { CGMINER_RECONNECT, CPUMINER_RECONNECT, GH, KH, MH } from './common.js';
+import { CPUMINER, GH, KH, MH, SGMINER } from './common.js';
 import type { HardwareProfile } from './types.js';
 
 /**
@@ -9,6 +9,7 @@ import type { HardwareProfile } from './types.js';
 export const GPU_MIDRANGE: HardwareProfile = {
   id: 'gpu-midrange',
   name: 'Mid-range GPU (RTX 3080 class) on an sgminer-style miner',
+  ...SGMINER,
   kind: 'gpu',
   hashrate: {
     sha256d: { hashesPerSec: 4.8 * GH, spread: 0.1 },
@@ -16,11 +17,7 @@ export const GPU_MIDRANGE: HardwareProfile = {
     blake3: { hashesPerSec: 3.0 * GH, spread: 0.1 },
     blake2s: { hashesPerSec: 4.0 * GH, spread: 0.1 },
   },
-  userAgent: 'sgminer/5.6.1',
-  connect: { latencyMs: 50, jitterMs: 30 },
-  reconnect: CGMINER_RECONNECT,
   protocol: { extranonceSubscribe: true },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
   sources: [
     'hashcat 6 benchmark, RTX 3080: SHA2-256 ~9.7 GH/s, so ~4.8 GH/s of double SHA-256',
     'Litecoin wiki, mining hardware comparison: high-end GPUs ~0.5-1 MH/s on scrypt(1024,1,1)',
@@ -36,6 +33,7 @@ export const GPU_MIDRANGE: HardwareProfile = {
 export const GPU_HIGHEND: HardwareProfile = {
   id: 'gpu-highend',
   name: 'High-end GPU (RTX 4090 class) on an sgminer-style miner',
+  ...SGMINER,
   kind: 'gpu',
   hashrate: {
     sha256d: { hashesPerSec: 11 * GH, spread: 0.1 },
@@ -43,11 +41,7 @@ export const GPU_HIGHEND: HardwareProfile = {
     scrypt: { hashesPerSec: 2.0 * MH, spread: 0.15 },
     blake3: { hashesPerSec: 6.5 * GH, spread: 0.1 },
   },
-  userAgent: 'sgminer/5.6.1',
-  connect: { latencyMs: 50, jitterMs: 30 },
-  reconnect: CGMINER_RECONNECT,
   protocol: { extranonceSubscribe: true },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'sequential' },
   sources: [
     "hashcat 6.2.6 benchmark, RTX 4090 (Chick3nman's published run): SHA2-256 ~22.0 GH/s, so ~11 GH/s of double SHA-256 (2.3x the RTX 3080's 9.7 GH/s)",
     "hashcat -m 8900, scrypt(16384,8,1): RTX 4090 ~5.7 kH/s, RTX 3070 ~1.9 kH/s (hashcat PR #3950); by CUDA cores a 3080 makes ~2.8 kH/s, so the 4090 does about twice a 3080: the mid-range profile's 1.0 MH/s of scrypt(1024,1,1), doubled (scaling the 4090's figure by work alone, x128, gives a floor of ~0.7 MH/s)",
@@ -60,6 +54,7 @@ export const GPU_HIGHEND: HardwareProfile = {
 export const CPU_GENERIC: HardwareProfile = {
   id: 'cpu-generic',
   name: 'Desktop CPU (8 threads) on pooler cpuminer / cpuminer-multi',
+  ...CPUMINER,
   kind: 'cpu',
   hashrate: {
     sha256d: { hashesPerSec: 40 * MH, spread: 0.15 },
@@ -67,11 +62,8 @@ export const CPU_GENERIC: HardwareProfile = {
     blake3: { hashesPerSec: 60 * MH, spread: 0.15 },
     blake2s: { hashesPerSec: 50 * MH, spread: 0.15 },
   },
-  userAgent: 'cpuminer/2.5.1',
   connect: { latencyMs: 30, jitterMs: 20 },
-  reconnect: CPUMINER_RECONNECT,
   protocol: { extranonceSubscribe: false },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'cpuminer' },
   sources: [
     'pooler/cpuminer cpu-miner.c: subscribe id 1, authorize id 2, every submit "id":4; opt_fail_pause 30 s',
     'pooler/cpuminer util.c: stratum_set_difficulty stores next_diff, applied at the next notify',
@@ -88,6 +80,7 @@ export const CPU_GENERIC: HardwareProfile = {
 export const CPU_SERVER: HardwareProfile = {
   id: 'cpu-server',
   name: 'Server CPU (64-core EPYC 7763 class, 128 threads) on pooler cpuminer / cpuminer-multi',
+  ...CPUMINER,
   kind: 'cpu',
   hashrate: {
     sha256d: { hashesPerSec: 480 * MH, spread: 0.1 },
@@ -95,11 +88,8 @@ export const CPU_SERVER: HardwareProfile = {
     blake3: { hashesPerSec: 720 * MH, spread: 0.1 },
     blake2s: { hashesPerSec: 600 * MH, spread: 0.1 },
   },
-  userAgent: 'cpuminer/2.5.1',
   connect: { latencyMs: 15, jitterMs: 10 },
-  reconnect: CPUMINER_RECONNECT,
   protocol: { extranonceSubscribe: false },
-  quirks: { difficultyTiming: 'next-notify', requestIds: 'cpuminer' },
   sources: [
     'AMD EPYC 7763 specification: 64 cores, 128 threads, 2.45 GHz base, up to 3.5 GHz boost, AVX2',
     "cpu-generic's per-thread figures (sha256d ~5 MH/s, scrypt ~10 kH/s, blake3 ~7.5 MH/s, blake2s ~6.25 MH/s) x 128 threads x 0.75",
