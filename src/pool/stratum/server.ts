@@ -167,7 +167,7 @@ export class StratumServer {
   /**
    * The operator's bans, as a whole (replacing the last set): connections from a banned IP
    * are refused and the open ones closed; sessions with a worker of a banned address are
-   * closed, and the address's logins are refused (see `isAddressBanned`). Returns how many
+   * closed, and the address's logins are refused. Returns how many
    * connections were closed.
    */
   setOperatorBans(bans: { ips: ReadonlySet<string>; addresses: ReadonlySet<string> }): number {
@@ -187,10 +187,6 @@ export class StratumServer {
       closed++;
     }
     return closed;
-  }
-
-  isAddressBanned(address: string): boolean {
-    return this.#operatorBans.addresses.has(address);
   }
 
   /** New sessions mine for `network` from now on. */
